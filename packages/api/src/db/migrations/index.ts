@@ -1,0 +1,4 @@
+import { Migration20261124000000Initial } from './Migration20261124000000Initial.js';
+
+/** Every migration, in order. Listed explicitly so the built package needs no file discovery. */
+export const migrations = [{ name: 'Migration20261124000000Initial', class: Migration20261124000000Initial }];

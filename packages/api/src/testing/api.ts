@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { startApi, type RunningApi } from '../server.js';
+
+/** Environment for an API under test: random secrets, an ephemeral port, quiet logs. */
+export function testApiEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string | undefined> {
+  return {
+    ...process.env,
+    NODE_ENV: 'test',
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATABASE_URL: databaseUrl,
+    PAYRAIL_KEK: randomBytes(32).toString('base64'),
+    PAYRAIL_KEK_ID: 'test1',
+    PAYRAIL_SESSION_SECRET: randomBytes(32).toString('hex'),
+    LOG_LEVEL: 'silent',
+    ...extra,
+  };
+}
+
+export function startTestApi(databaseUrl: string, extra: Record<string, string> = {}): Promise<RunningApi> {
+  return startApi({ env: testApiEnv(databaseUrl, extra) });
+}
+
+export interface GraphQLResponse<T = Record<string, any>> {
+  status: number;
+  data?: T;
+  errors?: { message: string; path?: string[]; extensions?: { code?: string } }[];
+}
+
+/** A tiny GraphQL-over-HTTP client, so tests go through the real endpoint like any client would. */
+export function graphqlClient(baseUrl: string, token?: string) {
+  return async function gql<T = Record<string, any>>(query: string, variables: Record<string, unknown> = {}): Promise<GraphQLResponse<T>> {
+    const response = await fetch(`${baseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body: JSON.stringify({ query, variables }),
+    });
+    const body = (await response.json()) as Omit<GraphQLResponse<T>, 'status'>;
+    return { status: response.status, ...body };
+  };
+}

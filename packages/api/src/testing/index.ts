@@ -1,0 +1,2 @@
+export { adminDatabaseUrl, createTestDatabase, type TestDatabase } from './database.js';
+export { graphqlClient, startTestApi, testApiEnv, type GraphQLResponse } from './api.js';
