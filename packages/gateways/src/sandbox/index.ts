@@ -1,0 +1,1 @@
+export { SandboxGateway, type SandboxGatewayOptions } from './gateway.js';
