@@ -26,6 +26,9 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   GRAPHQL_MAX_DEPTH: z.coerce.number().int().min(2).default(10),
   GRAPHQL_MAX_COST: z.coerce.number().int().min(100).default(5000),
+  /** Test and demo only: send the Stripe / Razorpay SDKs to a local fake server instead of the real API. */
+  PAYRAIL_STRIPE_API_BASE_URL: z.string().url().optional(),
+  PAYRAIL_RAZORPAY_API_BASE_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -39,6 +39,9 @@ export type Viewer =
 
 export const ANONYMOUS: Viewer = { kind: 'anonymous' };
 
+/** The platform itself acting (seed scripts, workflows); audited as staff "system". */
+export const SYSTEM: Viewer = { kind: 'staff', staffId: 'system', role: 'admin' };
+
 /** Staff and partners hold permissions; customers act only on their own records (checked per object). */
 export function hasPermission(viewer: Viewer, permission: Permission): boolean {
   switch (viewer.kind) {

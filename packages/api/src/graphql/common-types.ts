@@ -76,3 +76,12 @@ export class PageInfo {
   @Field(() => String, { nullable: true, description: 'Cursor of the last edge; pass as `after` for the next page.' })
   endCursor!: string | null;
 }
+
+export enum CaptureMethodEnum {
+  AUTOMATIC = 'automatic',
+  MANUAL = 'manual',
+}
+registerEnumType(CaptureMethodEnum, {
+  name: 'CaptureMethod',
+  description: 'AUTOMATIC captures at once; MANUAL places a hold to capture or release later.',
+});

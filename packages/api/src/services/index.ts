@@ -1,10 +1,19 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { Logger } from 'pino';
+import { SessionTokens } from '../auth/sessions.js';
 import type { AppConfig } from '../config.js';
 import { SecretBox } from '../domain/secret-box.js';
-import { SessionTokens } from '../auth/sessions.js';
 import type { Metrics } from '../metrics.js';
+import { CustomersService } from './customers.service.js';
+import { GatewayClients, type GatewayBaseUrls } from './gateway-clients.js';
+import { GatewayKeysService } from './gateway-keys.service.js';
 import { HealthService } from './health.service.js';
+import { IdempotencyService } from './idempotency.js';
+import { InvoicesService } from './invoices.service.js';
+import { LinksService } from './links.service.js';
+import { PaymentsService } from './payments.service.js';
+import { ProfilesService } from './profiles.service.js';
+import { StaffService } from './staff.service.js';
 import { TemporalGateway } from './temporal.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and Temporal activities. */
@@ -16,6 +25,8 @@ export function createServices(config: AppConfig, orm: MikroORM, logger: Logger,
   });
   const secretBox = SecretBox.fromConfig(config);
   const sessions = new SessionTokens(config.PAYRAIL_SESSION_SECRET);
+  const gatewayClients = new GatewayClients(secretBox, gatewayBaseUrls(config));
+  const idempotency = new IdempotencyService(orm);
   return {
     config,
     orm,
@@ -24,10 +35,27 @@ export function createServices(config: AppConfig, orm: MikroORM, logger: Logger,
     temporal,
     secretBox,
     sessions,
+    gatewayClients,
+    idempotency,
     health: new HealthService(orm, temporal),
+    payments: new PaymentsService(orm, idempotency, gatewayClients, metrics, logger),
+    customers: new CustomersService(orm, sessions),
+    invoices: new InvoicesService(orm),
+    gatewayKeys: new GatewayKeysService(orm, secretBox, gatewayClients),
+    profiles: new ProfilesService(orm, gatewayClients, idempotency),
+    links: new LinksService(orm),
+    staff: new StaffService(orm, sessions),
     async close() {
       await temporal.close();
     },
+  };
+}
+
+/** Only tests and local demos point gateways at fake servers; production uses the SDKs' defaults. */
+function gatewayBaseUrls(config: AppConfig): GatewayBaseUrls {
+  return {
+    ...(config.PAYRAIL_STRIPE_API_BASE_URL ? { stripe: config.PAYRAIL_STRIPE_API_BASE_URL } : {}),
+    ...(config.PAYRAIL_RAZORPAY_API_BASE_URL ? { razorpay: config.PAYRAIL_RAZORPAY_API_BASE_URL } : {}),
   };
 }
 

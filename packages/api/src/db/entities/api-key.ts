@@ -1,9 +1,11 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { idColumn, newId, timestampColumn } from './columns.js';
 
 /** A partner system's key: shown once, stored as a SHA-256 hash (the key itself has 256 bits of entropy). */
 @Entity({ tableName: 'api_keys' })
 export class ApiKey {
+  [OptionalProps]?: 'scopes' | 'createdAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 120 }) label!: string;
   /** Public prefix of the key (e.g. "prk_3f9a1c2b"), used to find the row and to recognise the key. */

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { idColumn, jsonColumn, newId, timestampColumn } from './columns.js';
 
@@ -5,6 +6,7 @@ import { idColumn, jsonColumn, newId, timestampColumn } from './columns.js';
 @Index({ properties: ['entityType', 'entityId'] })
 @Index({ properties: ['createdAt'] })
 export class AuditLog {
+  [OptionalProps]?: 'createdAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 16 }) actorType!: string;
   @Property({ type: 'string', length: 64, nullable: true }) actorId?: string | null;

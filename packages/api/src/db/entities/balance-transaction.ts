@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { idColumn, moneyColumn, newId, timestampColumn } from './columns.js';
@@ -8,6 +9,7 @@ export type BalanceTransactionKind = 'top_up' | 'invoice_payment' | 'adjustment'
 @Entity({ tableName: 'balance_transactions' })
 @Index({ properties: ['customer', 'createdAt'] })
 export class BalanceTransaction {
+  [OptionalProps]?: 'createdAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Customer, { deleteRule: 'cascade' }) customer!: Customer;
   @Property({ type: 'string', length: 32 }) kind!: BalanceTransactionKind;

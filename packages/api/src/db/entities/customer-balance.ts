@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { idColumn, moneyColumn, newId, timestampColumn } from './columns.js';
@@ -6,6 +7,7 @@ import { idColumn, moneyColumn, newId, timestampColumn } from './columns.js';
 @Entity({ tableName: 'customer_balances' })
 @Unique({ properties: ['customer', 'currency'] })
 export class CustomerBalance {
+  [OptionalProps]?: 'amountMinor' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Customer, { deleteRule: 'cascade' }) customer!: Customer;
   @Property({ type: 'string', length: 3 }) currency!: string;

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { PaymentGatewayKey } from './payment-gateway-key.js';
@@ -10,6 +11,7 @@ export type ProfileStatus = 'active' | 'requires_action' | 'deleted';
 @Unique({ properties: ['gatewayKey', 'methodId'] })
 @Index({ properties: ['customer', 'status'] })
 export class CustomerPaymentProfile {
+  [OptionalProps]?: 'isDefault' | 'status' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Customer) customer!: Customer;
   @ManyToOne(() => PaymentGatewayKey) gatewayKey!: PaymentGatewayKey;

@@ -1,8 +1,10 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { idColumn, newId, timestampColumn } from './columns.js';
 
 @Entity({ tableName: 'customers' })
 export class Customer {
+  [OptionalProps]?: 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 320 }) @Unique() email!: string;
   @Property({ type: 'string', length: 200 }) name!: string;

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { PaymentGatewayKey } from './payment-gateway-key.js';
@@ -7,6 +8,7 @@ import { idColumn, newId, timestampColumn } from './columns.js';
 @Entity({ tableName: 'gateway_customers' })
 @Unique({ properties: ['customer', 'gatewayKey'] })
 export class GatewayCustomer {
+  [OptionalProps]?: 'createdAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Customer) customer!: Customer;
   @ManyToOne(() => PaymentGatewayKey) gatewayKey!: PaymentGatewayKey;

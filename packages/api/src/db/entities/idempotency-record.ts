@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { idColumn, jsonColumn, newId, timestampColumn } from './columns.js';
 
@@ -10,6 +11,7 @@ export type IdempotencyState = 'in_progress' | 'completed';
 @Entity({ tableName: 'idempotency_records' })
 @Unique({ properties: ['scope', 'key'] })
 export class IdempotencyRecord {
+  [OptionalProps]?: 'state' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   /** Who owns the key (a partner key id, a customer id, or "staff"), so two callers never collide. */
   @Property({ type: 'string', length: 80 }) scope!: string;

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { idColumn, moneyColumn, newId, timestampColumn } from './columns.js';
@@ -8,6 +9,7 @@ export type InvoiceStatus = 'open' | 'paid' | 'void';
 @Index({ properties: ['customer', 'status'] })
 @Index({ properties: ['status', 'dueDate'] })
 export class Invoice {
+  [OptionalProps]?: 'amountPaidMinor' | 'status' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Customer) customer!: Customer;
   @Property({ type: 'string', length: 64 }) @Unique() number!: string;

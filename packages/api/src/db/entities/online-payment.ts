@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { Invoice } from './invoice.js';
@@ -9,6 +10,7 @@ export type OnlinePaymentStatus = 'active' | 'paid' | 'expired' | 'canceled';
 @Entity({ tableName: 'online_payments' })
 @Index({ properties: ['status', 'createdAt'] })
 export class OnlinePayment {
+  [OptionalProps]?: 'status' | 'reusable' | 'paidCount' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 64 }) @Unique() token!: string;
   @Property(moneyColumn()) amountMinor!: number;

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { idColumn, jsonColumn, moneyColumn, newId, timestampColumn } from './columns.js';
 
@@ -11,6 +12,7 @@ export type HoldExpiryAction = 'cancel' | 'capture';
 @Entity({ tableName: 'payment_gateway_keys' })
 @Index({ properties: ['gateway', 'enabled'] })
 export class PaymentGatewayKey {
+  [OptionalProps]?: 'enabled' | 'visibleToCustomers' | 'feeFixedMinor' | 'feePercentBps' | 'currencies' | 'minimumAmounts' | 'manualCaptureAllowed' | 'recurringAllowed' | 'authorizationTtlHours' | 'holdExpiryAction' | 'version' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 32 }) gateway!: string;
   @Property({ type: 'string', length: 8 }) mode!: KeyMode;

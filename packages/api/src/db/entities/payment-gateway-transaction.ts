@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Payment } from './payment.js';
 import { idColumn, jsonColumn, moneyColumn, newId, timestampColumn } from './columns.js';
@@ -18,6 +19,7 @@ export type GatewayTransactionOutcome = 'succeeded' | 'failed' | 'pending';
 @Entity({ tableName: 'payment_gateway_transactions' })
 @Index({ properties: ['payment', 'createdAt'] })
 export class PaymentGatewayTransaction {
+  [OptionalProps]?: 'amountMinor' | 'actorType' | 'createdAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Payment, { deleteRule: 'cascade' }) payment!: Payment;
   @Property({ type: 'string', length: 16 }) kind!: GatewayTransactionKind;

@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { CustomerPaymentProfile } from './customer-payment-profile.js';
@@ -20,6 +21,7 @@ export type PaymentPurpose = 'invoice' | 'link' | 'amount' | 'top_up';
 @Index({ properties: ['createdAt'] })
 @Unique({ properties: ['gateway', 'gatewayReference'] })
 export class Payment {
+  [OptionalProps]?: 'captureMethod' | 'authorizedMinor' | 'capturedMinor' | 'refundedMinor' | 'feeMinor' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 32 }) status!: PaymentStatus;
   @Property({ type: 'string', length: 16 }) purpose!: PaymentPurpose;

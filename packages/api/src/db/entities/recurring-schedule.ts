@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Customer } from './customer.js';
 import { CustomerPaymentProfile } from './customer-payment-profile.js';
@@ -16,6 +17,7 @@ export interface DunningPolicy {
 @Index({ properties: ['status', 'nextChargeAt'] })
 @Index({ properties: ['customer'] })
 export class RecurringSchedule {
+  [OptionalProps]?: 'intervalCount' | 'timezone' | 'cycle' | 'status' | 'dunningPolicy' | 'failedAttempts' | 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Customer) customer!: Customer;
   @ManyToOne(() => CustomerPaymentProfile) profile!: CustomerPaymentProfile;

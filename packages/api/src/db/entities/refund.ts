@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, Index, ManyToOne, PrimaryKey, Property } from '@mikro-orm/decorators/legacy';
 import { Payment } from './payment.js';
 import { idColumn, moneyColumn, newId, timestampColumn } from './columns.js';
@@ -8,6 +9,7 @@ export type RefundStatus = 'pending' | 'succeeded' | 'failed';
 @Index({ properties: ['payment', 'createdAt'] })
 @Index({ properties: ['createdAt'] })
 export class Refund {
+  [OptionalProps]?: 'createdAt' | 'updatedAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @ManyToOne(() => Payment) payment!: Payment;
   @Property(moneyColumn()) amountMinor!: number;

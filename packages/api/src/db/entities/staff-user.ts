@@ -1,3 +1,4 @@
+import { OptionalProps } from '@mikro-orm/core';
 import { Entity, PrimaryKey, Property, Unique } from '@mikro-orm/decorators/legacy';
 import { idColumn, newId, timestampColumn } from './columns.js';
 
@@ -6,6 +7,7 @@ export type StaffRole = 'admin' | 'finance' | 'support';
 
 @Entity({ tableName: 'staff_users' })
 export class StaffUser {
+  [OptionalProps]?: 'active' | 'createdAt';
   @PrimaryKey(idColumn()) id: string = newId();
   @Property({ type: 'string', length: 320 }) @Unique() email!: string;
   @Property({ type: 'string', length: 200 }) name!: string;
