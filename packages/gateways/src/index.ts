@@ -25,5 +25,6 @@ export {
   type KeyValidation,
 } from './registry.js';
 export { SandboxGateway, type SandboxGatewayOptions } from './sandbox/index.js';
+export { StripeGateway } from './stripe/index.js';
 export { SandboxStore, type SandboxStats } from './sandbox/store.js';
 export { sandboxTestCards, sandboxTokenFor, type SandboxTestCard } from './sandbox/test-cards.js';

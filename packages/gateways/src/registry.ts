@@ -2,6 +2,7 @@ import type { GatewayConfig, GatewayMode } from './config.js';
 import type { GatewayDefinition, GatewayKeys } from './definition.js';
 import type { PaymentGateway } from './interface.js';
 import { sandboxDefinition } from './sandbox/definition.js';
+import { stripeDefinition } from './stripe/definition.js';
 
 /**
  * Every gateway the platform knows. Adding one = a folder with a `definition.ts` + one line here
@@ -9,6 +10,7 @@ import { sandboxDefinition } from './sandbox/definition.js';
  */
 const definitions = {
   sandbox: sandboxDefinition,
+  stripe: stripeDefinition,
 } as const satisfies Record<string, GatewayDefinition>;
 
 /** Registry names of the gateways. */

@@ -1,2 +1,12 @@
 export { signSandboxWebhook, sandboxSignatureHeader, type SandboxWebhookEvent, type SignedWebhook } from '../sandbox/webhooks.js';
 export { sandboxTestCards, sandboxTokenFor } from '../sandbox/test-cards.js';
+export {
+  fakeServiceUrl,
+  fakeStripeConfig,
+  fakeStripeSecretKey,
+  localstripeAuthenticate,
+  registerLocalstripeWebhook,
+  resetLocalstripe,
+  signStripeWebhook,
+} from './stripe-fakes.js';
+export { startStripeProxy, type InjectedFault, type RecordedStripeRequest, type StripeProxy, type StripeProxyOptions } from './stripe-proxy.js';

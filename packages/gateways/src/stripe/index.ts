@@ -1,0 +1,1 @@
+export { StripeGateway } from './client.js';
