@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { CaptureMethod, PaymentStatus } from '../interface.js';
 import type { PaymentFailure } from '../errors.js';
 import type { SandboxTestCard } from './test-cards.js';
@@ -89,17 +90,19 @@ export class SandboxStore {
   readonly now: () => Date;
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly sequences = new Map<string, number>();
+  /** Sequences restart with every store, so ids carry a random tag: references stay unique across restarts. */
+  private readonly instanceTag = randomBytes(4).toString('hex');
   private readonly counters: SandboxStats = { charges: 0, chargesByIdempotencyKey: {}, idempotentReplays: 0 };
 
   constructor(options: SandboxStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
   }
 
-  /** Deterministic ids: `<prefix>_000001`, counting per prefix. */
+  /** Ids count per prefix (`<prefix>_<store tag>000001`), deterministic within one store. */
   nextId(prefix: string): string {
     const next = (this.sequences.get(prefix) ?? 0) + 1;
     this.sequences.set(prefix, next);
-    return `${prefix}_${String(next).padStart(6, '0')}`;
+    return `${prefix}_${this.instanceTag}${String(next).padStart(6, '0')}`;
   }
 
   /** Records that authorize reached the processor for this key. */
