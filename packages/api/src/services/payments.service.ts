@@ -273,7 +273,9 @@ export class PaymentsService {
     if (viewer.kind === 'customer' && customer && customer.id !== viewer.customerId) throw notFound('customer', 'input.customerId');
 
     const currencyInput = input.currency ? assertCurrency(input.currency) : null;
-    const invoice = invoiceId && !link ? await this.openInvoice(em, invoiceId, customer?.id ?? null, currencyInput) : null;
+    // A customer's own invoices only; another customer's looks exactly like one that does not exist.
+    const ownerToCheck = viewer.kind === 'customer' ? null : (customer?.id ?? null);
+    const invoice = invoiceId && !link ? await this.openInvoice(em, invoiceId, ownerToCheck, currencyInput) : null;
     if (invoice && viewer.kind === 'customer') assertCustomerRecordAccess(viewer, invoice.customer.id, 'payments:write', 'invoice', 'input.invoiceId');
     const { amountMinor, currency } = this.amountFor(input, link, invoice, currencyInput);
 

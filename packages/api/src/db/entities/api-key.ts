@@ -14,6 +14,6 @@ export class ApiKey {
   @Property({ type: 'text[]' }) scopes: string[] = [];
   @Property({ ...timestampColumn(), nullable: true }) lastUsedAt?: Date | null;
   @Property({ ...timestampColumn(), nullable: true }) revokedAt?: Date | null;
-  @Property({ type: 'uuid', nullable: true }) createdByStaffId?: string | null;
+  @Property({ type: 'string', length: 64, nullable: true }) createdByStaffId?: string | null;
   @Property({ ...timestampColumn(), onCreate: () => new Date() }) createdAt: Date = new Date();
 }

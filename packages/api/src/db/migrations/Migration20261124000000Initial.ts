@@ -4,7 +4,7 @@ import { Migration } from '@mikro-orm/migrations';
 export class Migration20261124000000Initial extends Migration {
   override up(): void {
     this.addSql(`create sequence "invoice_number_seq"`);
-    this.addSql(`create table "api_keys" ("id" uuid not null, "label" varchar(120) not null, "prefix" varchar(32) not null, "secret_hash" varchar(64) not null, "scopes" text[] not null, "last_used_at" timestamptz null, "revoked_at" timestamptz null, "created_by_staff_id" uuid null, "created_at" timestamptz not null, primary key ("id"))`);
+    this.addSql(`create table "api_keys" ("id" uuid not null, "label" varchar(120) not null, "prefix" varchar(32) not null, "secret_hash" varchar(64) not null, "scopes" text[] not null, "last_used_at" timestamptz null, "revoked_at" timestamptz null, "created_by_staff_id" varchar(64) null, "created_at" timestamptz not null, primary key ("id"))`);
     this.addSql(`alter table "api_keys" add constraint "api_keys_prefix_unique" unique ("prefix")`);
     this.addSql(`create table "audit_logs" ("id" uuid not null, "actor_type" varchar(16) not null, "actor_id" varchar(64) null, "action" varchar(64) not null, "entity_type" varchar(64) not null, "entity_id" varchar(64) not null, "data" jsonb null, "created_at" timestamptz not null, primary key ("id"))`);
     this.addSql(`create index "audit_logs_created_at_index" on "audit_logs" ("created_at")`);
