@@ -34,7 +34,7 @@ describe('bad input gives a typed error and writes nothing', () => {
   async function rowCounts(): Promise<Record<string, number>> {
     const connection = api.services.orm.em.getConnection();
     const counts: Record<string, number> = {};
-    for (const table of TABLES) counts[table] = Number((await connection.execute(`select count(*) as n from ${table}`))[0].n);
+    for (const table of TABLES) counts[table] = Number((await connection.execute<{ n: string }[]>(`select count(*) as n from ${table}`))[0]?.n);
     return counts;
   }
 
