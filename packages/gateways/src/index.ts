@@ -20,11 +20,13 @@ export {
   gatewayNames,
   isGatewayName,
   validateKeyForMode,
+  type GatewayCapabilities,
   type GatewayKeys,
   type GatewayName,
   type KeyValidation,
 } from './registry.js';
 export { SandboxGateway, type SandboxGatewayOptions } from './sandbox/index.js';
 export { StripeGateway } from './stripe/index.js';
+export { RazorpayGateway } from './razorpay/index.js';
 export { SandboxStore, type SandboxStats } from './sandbox/store.js';
 export { sandboxTestCards, sandboxTokenFor, type SandboxTestCard } from './sandbox/test-cards.js';

@@ -23,6 +23,8 @@ export interface CreateCustomerInput extends IdempotentInput {
   email: string;
   /** Display name. */
   name?: string;
+  /** Phone number (E.164); Razorpay needs one for recurring (token) charges. */
+  phone?: string;
   /** Our customer id, stored at the gateway as metadata/notes for reconciliation. */
   reference: string;
 }

@@ -1,7 +1,8 @@
 import type { GatewayConfig, GatewayMode } from './config.js';
-import type { GatewayDefinition, GatewayKeys } from './definition.js';
+import type { GatewayCapabilities, GatewayDefinition, GatewayKeys } from './definition.js';
 import type { PaymentGateway } from './interface.js';
 import { sandboxDefinition } from './sandbox/definition.js';
+import { razorpayDefinition } from './razorpay/definition.js';
 import { stripeDefinition } from './stripe/definition.js';
 
 /**
@@ -11,6 +12,7 @@ import { stripeDefinition } from './stripe/definition.js';
 const definitions = {
   sandbox: sandboxDefinition,
   stripe: stripeDefinition,
+  razorpay: razorpayDefinition,
 } as const satisfies Record<string, GatewayDefinition>;
 
 /** Registry names of the gateways. */
@@ -25,9 +27,9 @@ export function isGatewayName(value: string): value is GatewayName {
 }
 
 /** Label and capabilities of a gateway, for admin screens. */
-export function gatewayInfo(name: GatewayName): { name: GatewayName; label: string; supportsLiveMode: boolean } {
+export function gatewayInfo(name: GatewayName): { name: GatewayName; label: string; supportsLiveMode: boolean; capabilities: GatewayCapabilities } {
   const definition: GatewayDefinition = definitions[name];
-  return { name, label: definition.label, supportsLiveMode: definition.supportsLiveMode };
+  return { name, label: definition.label, supportsLiveMode: definition.supportsLiveMode, capabilities: { ...definition.capabilities } };
 }
 
 /** Builds a gateway client. Check the keys with `validateKeyForMode` first. */
@@ -69,4 +71,4 @@ export function validateKeyForMode(name: GatewayName, mode: GatewayMode, keys: G
   return { ok: true };
 }
 
-export type { GatewayDefinition, GatewayKeys, PaymentGateway };
+export type { GatewayCapabilities, GatewayDefinition, GatewayKeys, PaymentGateway };

@@ -5,6 +5,7 @@ import { SandboxGateway } from './gateway.js';
 export const sandboxDefinition: GatewayDefinition = {
   label: 'Sandbox (simulated, test mode only)',
   supportsLiveMode: false,
+  capabilities: { voidAuthorization: true, partialCapture: true },
   create: (config) => new SandboxGateway(config),
   detectKeyMode: ({ secretKey }) => (secretKey.trim() === '' ? undefined : 'test'),
 };

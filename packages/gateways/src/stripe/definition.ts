@@ -5,6 +5,7 @@ import { StripeGateway } from './client.js';
 export const stripeDefinition: GatewayDefinition = {
   label: 'Stripe',
   supportsLiveMode: true,
+  capabilities: { voidAuthorization: true, partialCapture: true },
   create: (config) => new StripeGateway(config),
   detectKeyMode: ({ secretKey, publishableKey }) => {
     const secretMode = /^(sk|rk)_test_/.test(secretKey) ? 'test' : /^(sk|rk)_live_/.test(secretKey) ? 'live' : undefined;

@@ -10,3 +10,13 @@ export {
   signStripeWebhook,
 } from './stripe-fakes.js';
 export { startStripeProxy, type InjectedFault, type RecordedStripeRequest, type StripeProxy, type StripeProxyOptions } from './stripe-proxy.js';
+export {
+  razorpayFakeCards,
+  signRazorpayWebhook,
+  startRazorpayFake,
+  type CheckoutResponse,
+  type RazorpayFake,
+  type RazorpayFakeDelivery,
+  type RazorpayFakeOptions,
+  type RazorpayFakeRequest,
+} from './razorpay-fake.js';

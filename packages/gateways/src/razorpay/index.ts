@@ -1,0 +1,1 @@
+export { RazorpayGateway } from './client.js';
