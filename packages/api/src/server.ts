@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { DestinationStream } from 'pino';
 import { loadConfig, type AppConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
 import { createHttpApp } from './http/app.js';
@@ -20,12 +21,14 @@ export interface StartApiOptions {
   /** Apply pending migrations before serving (the dev stack and tests do; production runs them as a step). */
   migrate?: boolean;
   logLevel?: string;
+  /** Where log lines go (default stdout); tests capture them to prove what never gets logged. */
+  logStream?: DestinationStream;
 }
 
 /** Starts the whole API (ORM, services, HTTP) and resolves once it listens. */
 export async function startApi(options: StartApiOptions = {}): Promise<RunningApi> {
   const config: AppConfig = loadConfig(options.env ?? process.env);
-  const logger = createLogger(options.logLevel ?? config.LOG_LEVEL);
+  const logger = createLogger(options.logLevel ?? config.LOG_LEVEL, options.logStream);
   const metrics = createMetrics();
   const orm = await createOrm(config.DATABASE_URL);
   if (options.migrate) await migrateToLatest(orm);

@@ -1,10 +1,10 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import { LockMode, type MikroORM } from '@mikro-orm/postgresql';
 import { gatewayNames, isGatewayName, validateKeyForMode } from '@payrail/gateways';
-import type { Viewer } from '../auth/viewer.js';
+import { SYSTEM, type Viewer } from '../auth/viewer.js';
 import { PaymentGatewayKey, type HoldExpiryAction, type KeyMode } from '../db/entities/payment-gateway-key.js';
 import { DomainError, notFound } from '../domain/errors.js';
 import { assertCurrency } from '../domain/money.js';
-import { secretHint, type SecretBox } from '../domain/secret-box.js';
+import { SecretBox, secretHint } from '../domain/secret-box.js';
 import { audit } from './audit.js';
 import type { GatewayClients } from './gateway-clients.js';
 
@@ -86,6 +86,28 @@ export class GatewayKeysService {
     audit(em, viewer, 'gateway_key.verified', { type: 'PaymentGatewayKey', id: key.id }, { ok: result.ok });
     await em.flush();
     return { ok: result.ok, message: result.message ?? null };
+  }
+
+  /**
+   * Re-seals every secret that is not under the current key-encryption key (after PAYRAIL_KEK_ID
+   * changes, with the old key still listed in PAYRAIL_KEK_PREVIOUS). Returns how many keys changed.
+   */
+  async reencryptAll(): Promise<number> {
+    return this.orm.em.fork().transactional(async (em) => {
+      const keys = await em.find(PaymentGatewayKey, {}, { lockMode: LockMode.PESSIMISTIC_WRITE });
+      let changed = 0;
+      for (const key of keys) {
+        const stale = [key.secretKeyEnvelope, key.webhookSecretEnvelope].some(
+          (envelope) => envelope && SecretBox.keyIdOf(envelope) !== this.secretBox.keyId,
+        );
+        if (!stale) continue;
+        key.secretKeyEnvelope = this.secretBox.seal(this.secretBox.open(key.secretKeyEnvelope));
+        if (key.webhookSecretEnvelope) key.webhookSecretEnvelope = this.secretBox.seal(this.secretBox.open(key.webhookSecretEnvelope));
+        changed += 1;
+      }
+      audit(em, SYSTEM, 'gateway_key.reencrypted', { type: 'PaymentGatewayKey', id: '*' }, { count: changed, kekId: this.secretBox.keyId });
+      return changed;
+    });
   }
 
   private applySettings(key: PaymentGatewayKey, input: GatewayKeySettings): void {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { startApi, type RunningApi } from '../server.js';
+import { startApi, type RunningApi, type StartApiOptions } from '../server.js';
 
 /** Environment for an API under test: random secrets, an ephemeral port, quiet logs. */
 export function testApiEnv(databaseUrl: string, extra: Record<string, string> = {}): Record<string, string | undefined> {
@@ -17,8 +17,12 @@ export function testApiEnv(databaseUrl: string, extra: Record<string, string> = 
   };
 }
 
-export function startTestApi(databaseUrl: string, extra: Record<string, string> = {}): Promise<RunningApi> {
-  return startApi({ env: testApiEnv(databaseUrl, extra) });
+export function startTestApi(
+  databaseUrl: string,
+  extra: Record<string, string> = {},
+  options: Omit<StartApiOptions, 'env'> = {},
+): Promise<RunningApi> {
+  return startApi({ env: testApiEnv(databaseUrl, extra), ...options });
 }
 
 export interface GraphQLResponse<T = Record<string, any>> {
