@@ -142,6 +142,7 @@ interface ChargeAmounts {
   amount_captured?: number;
   amount_refunded: number;
   captured: boolean;
+  status: string;
 }
 
 function expandedCharge(intent: Pick<Stripe.PaymentIntent, 'latest_charge'>): ChargeAmounts | undefined {
@@ -157,7 +158,9 @@ function expandedCharge(intent: Pick<Stripe.PaymentIntent, 'latest_charge'>): Ch
  */
 function capturedAmount(intent: Stripe.PaymentIntent, status: PaymentStatus, charge: ChargeAmounts | undefined): number {
   if (typeof intent.amount_received === 'number') return intent.amount_received;
-  if (charge === undefined || !charge.captured) return status === 'captured' ? intent.amount : 0;
+  if (charge === undefined) return status === 'captured' ? intent.amount : 0;
+  // localstripe marks a failed automatic-capture charge `captured: true`; only a succeeded charge counts.
+  if (!charge.captured || charge.status !== 'succeeded') return 0;
   if (typeof charge.amount_captured === 'number') return charge.amount_captured;
   return intent.capture_method === 'manual' ? charge.amount - charge.amount_refunded : charge.amount;
 }
@@ -179,7 +182,7 @@ export function toPaymentResult(intent: Stripe.PaymentIntent): PaymentResult {
     capturableMinor,
     raw: redact(intent),
   };
-  if (charge !== undefined && charge.captured) {
+  if (charge !== undefined && charge.captured && charge.status === 'succeeded') {
     // A partial capture shows the released remainder as refunded on the charge; only the rest is ours.
     const released = typeof charge.amount_captured === 'number' ? charge.amount - charge.amount_captured : charge.amount - capturedMinor;
     result.refundedMinor = Math.max(0, charge.amount_refunded - released);
