@@ -24,6 +24,7 @@ import { assertCurrency, assertPositiveMinor } from '../internal/money.js';
 import { stableJson } from '../internal/stable-json.js';
 import { verifyTimestampedSignature } from '../internal/timestamped-signature.js';
 import { SandboxStore, type SandboxPayment, type SandboxStats } from './store.js';
+import { cardOfMethodReference, factsOfPaymentReference, methodReference, paymentReference } from './references.js';
 import { findSandboxTestCard, type SandboxTestCard } from './test-cards.js';
 import { sandboxFailure, sandboxPaymentRaw, sandboxRefundRaw, toNormalizedEvent, toPaymentResult, toRefundOutput } from './transformers.js';
 import { parseSandboxEventBody, sandboxSignatureHeader, type SandboxEventType } from './webhooks.js';
@@ -76,7 +77,7 @@ export class SandboxGateway implements PaymentGateway {
         const failure = sandboxFailure(card.behaviour.code);
         throw new GatewayError(failure.message, { code: failure.code, kind: 'terminal', declineType: failure.declineType, gatewayCode: failure.code });
       }
-      const id = this.store.nextId('pm_sbx');
+      const id = methodReference(this.store.nextUnique('pm_sbx'), card);
       const expYear = this.store.now().getUTCFullYear() + 4;
       this.store.methods.set(id, { id, customerId: input.gatewayCustomerId, card, expMonth: 12, expYear });
       this.emit('method.attached', { id, object: 'sandbox.method', customer: input.gatewayCustomerId, brand: card.brand, last4: card.number.slice(-4) });
@@ -91,6 +92,7 @@ export class SandboxGateway implements PaymentGateway {
         throw new GatewayError('The method belongs to another customer', { code: 'invalid_request', kind: 'terminal' });
       }
       // Deleting an already deleted method is success: the caller's goal is reached.
+      this.store.deletedMethods.add(input.methodId);
       if (method !== undefined) {
         this.store.methods.delete(input.methodId);
         this.emit('method.detached', { id: method.id, object: 'sandbox.method', customer: method.customerId });
@@ -111,7 +113,7 @@ export class SandboxGateway implements PaymentGateway {
       }
       this.store.countCharge(input.idempotencyKey);
       const payment: SandboxPayment = {
-        id: this.store.nextId('pay_sbx'),
+        id: paymentReference(this.store.nextUnique('pay_sbx'), { amountMinor: input.amountMinor, currency: input.currency, captureMethod: input.captureMethod, card }),
         status: 'processing',
         amountMinor: input.amountMinor,
         currency: input.currency,
@@ -307,10 +309,13 @@ export class SandboxGateway implements PaymentGateway {
         return { card: this.requireCard(source.token), saved: false };
       case 'saved': {
         const method = this.store.methods.get(source.methodId);
-        if (method === undefined || method.customerId !== source.gatewayCustomerId) {
+        if (method !== undefined && method.customerId === source.gatewayCustomerId) return { card: method.card, saved: true };
+        // Saved by another process (the API) and charged here (a worker): the id names the card.
+        const card = method === undefined && !this.store.deletedMethods.has(source.methodId) ? cardOfMethodReference(source.methodId) : undefined;
+        if (card === undefined) {
           throw new GatewayError(`No saved method ${source.methodId} for customer ${source.gatewayCustomerId}`, { code: 'not_found', kind: 'terminal' });
         }
-        return { card: method.card, saved: true };
+        return { card, saved: true };
       }
       default:
         return assertNever(source);
@@ -326,12 +331,49 @@ export class SandboxGateway implements PaymentGateway {
   }
 
   private requireCustomer(id: string): void {
-    if (!this.store.customers.has(id)) throw new GatewayError(`No sandbox customer ${id}`, { code: 'not_found', kind: 'terminal' });
+    if (this.store.customers.has(id)) return;
+    // Created by another process: sandbox customers hold nothing this process needs.
+    if (/^cus_sbx_[a-z0-9]+$/.test(id)) {
+      this.store.customers.set(id, { id, email: '', reference: '' });
+      return;
+    }
+    throw new GatewayError(`No sandbox customer ${id}`, { code: 'not_found', kind: 'terminal' });
   }
 
   private requirePayment(id: string): SandboxPayment {
-    const payment = this.store.payments.get(id);
+    const payment = this.store.payments.get(id) ?? this.rebuildPayment(id);
     if (payment === undefined) throw new GatewayError(`No sandbox payment ${id}`, { code: 'not_found', kind: 'terminal' });
+    return payment;
+  }
+
+  /**
+   * A payment made by another process: rebuilt from its id in the state its card leads to, as if the
+   * customer had completed any 3-D Secure step. Later changes made by the other process are not known.
+   */
+  private rebuildPayment(id: string): SandboxPayment | undefined {
+    const facts = factsOfPaymentReference(id);
+    if (facts === undefined) return undefined;
+    const payment: SandboxPayment = {
+      id,
+      status: 'processing',
+      amountMinor: facts.amountMinor,
+      currency: facts.currency,
+      captureMethod: facts.captureMethod,
+      authorizedMinor: 0,
+      capturedMinor: 0,
+      capturableMinor: 0,
+      refundedMinor: 0,
+      card: facts.card,
+      offSession: false,
+      metadata: {},
+      clientSecret: `${id}_secret_sandbox`,
+      createdAt: this.store.now(),
+    };
+    const behaviour = facts.card.behaviour;
+    if (behaviour.kind === 'declines') this.decline(payment, behaviour.code);
+    else if (behaviour.kind === 'saves_then_declines') this.decline(payment, 'card_declined');
+    else this.approve(payment);
+    this.store.payments.set(id, payment);
     return payment;
   }
 

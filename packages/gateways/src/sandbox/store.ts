@@ -72,6 +72,8 @@ export interface SandboxStats {
 export interface SandboxStoreOptions {
   /** Clock for timestamps (default: real time). */
   now?: () => Date;
+  /** Tag put in every id so ids from two stores never collide (default: 8 random hex digits). */
+  instanceTag?: string;
 }
 
 /**
@@ -85,24 +87,35 @@ export class SandboxStore {
   readonly refunds = new Map<string, SandboxRefund>();
   /** Every event the sandbox emitted, oldest first (sign them with `signSandboxWebhook`). */
   readonly events: SandboxWebhookEvent[] = [];
+  /** Methods deleted here, so their self-describing ids stop resolving in this process. */
+  readonly deletedMethods = new Set<string>();
   /** Idempotency keys whose first `network_error_once` attempt already failed. */
   readonly networkErrorsServed = new Set<string>();
   readonly now: () => Date;
+  /** See {@link SandboxStoreOptions.instanceTag}. */
+  readonly instanceTag: string;
   private readonly idempotency = new Map<string, IdempotencyRecord>();
   private readonly sequences = new Map<string, number>();
-  /** Sequences restart with every store, so ids carry a random tag: references stay unique across restarts. */
-  private readonly instanceTag = randomBytes(4).toString('hex');
   private readonly counters: SandboxStats = { charges: 0, chargesByIdempotencyKey: {}, idempotentReplays: 0 };
 
   constructor(options: SandboxStoreOptions = {}) {
     this.now = options.now ?? (() => new Date());
+    this.instanceTag = options.instanceTag ?? randomBytes(4).toString('hex');
   }
 
-  /** Ids count per prefix (`<prefix>_<store tag>000001`), deterministic within one store. */
-  nextId(prefix: string): string {
+  /**
+   * `<tag><sequence>`, counting per prefix. Sequences restart with every store (and process), so the
+   * random tag keeps references unique across restarts and between the API and worker processes.
+   */
+  nextUnique(prefix: string): string {
     const next = (this.sequences.get(prefix) ?? 0) + 1;
     this.sequences.set(prefix, next);
-    return `${prefix}_${this.instanceTag}${String(next).padStart(6, '0')}`;
+    return `${this.instanceTag}${String(next).padStart(6, '0')}`;
+  }
+
+  /** `<prefix>_<tag><sequence>`. */
+  nextId(prefix: string): string {
+    return `${prefix}_${this.nextUnique(prefix)}`;
   }
 
   /** Records that authorize reached the processor for this key. */

@@ -252,3 +252,26 @@ describe('SandboxGateway construction', () => {
     expect(() => new SandboxGateway({ mode: 'live', secretKey: 'x' })).toThrow(GatewayError);
   });
 });
+
+describe('SandboxGateway across processes', () => {
+  it('charges a method saved by another instance (API saves, worker charges) and captures its hold', async () => {
+    const api = newGateway();
+    const worker = newGateway();
+    const { gatewayCustomerId } = await api.createCustomer({ idempotencyKey: 'cus', email: 'a@example.test', reference: 'c1' });
+    const method = await api.savePaymentMethod({ idempotencyKey: 'pm', gatewayCustomerId, token: '4000000000000341' });
+    const declined = await worker.authorize(authorizeInput({ offSession: true, source: { kind: 'saved', gatewayCustomerId, methodId: method.methodId } }));
+    expect(declined.failure?.code).toBe('card_declined');
+    const held = await api.authorize(authorizeInput({ idempotencyKey: 'hold', captureMethod: 'manual', amountMinor: 777, currency: 'EUR' }));
+    const captured = await worker.capture({ idempotencyKey: 'cap', gatewayReference: held.gatewayReference, amountMinor: 700 });
+    expect(captured).toMatchObject({ status: 'captured', capturedMinor: 700, amountMinor: 777, currency: 'EUR' });
+  });
+
+  it('does not resolve a method this instance deleted, nor unknown references', async () => {
+    const gateway = newGateway();
+    const { gatewayCustomerId } = await gateway.createCustomer({ idempotencyKey: 'cus', email: 'a@example.test', reference: 'c1' });
+    const method = await gateway.savePaymentMethod({ idempotencyKey: 'pm', gatewayCustomerId, token: '4242424242424242' });
+    await gateway.deletePaymentMethod({ idempotencyKey: 'del', gatewayCustomerId, methodId: method.methodId });
+    await expect(gateway.authorize(authorizeInput({ source: { kind: 'saved', gatewayCustomerId, methodId: method.methodId } }))).rejects.toMatchObject({ code: 'not_found' });
+    await expect(gateway.retrievePayment({ gatewayReference: 'pay_sbx_nope' })).rejects.toMatchObject({ code: 'not_found' });
+  });
+});
