@@ -1,0 +1,54 @@
+import { fileURLToPath } from 'node:url';
+import { describeE2e, screenshotPath, startE2eStack, type E2eStack } from '@payrail/admin-ui/e2e';
+import { graphqlClient } from '@payrail/api/testing';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+
+const appRoot = fileURLToPath(new URL('..', import.meta.url));
+
+describeE2e('customer status page against the real API', () => {
+  let stack: E2eStack;
+
+  beforeAll(async () => {
+    stack = await startE2eStack(appRoot);
+  });
+
+  afterAll(async () => {
+    await stack?.close();
+  });
+
+  it('shows the status, database, Temporal and version the API reports', async () => {
+    const expected = await graphqlClient(stack.apiUrl)<{ health: { version: string } }>('{ health { version } }');
+    const { page, pageErrors } = await stack.newPage();
+
+    await page.goto(stack.appUrl);
+
+    expect(await page.title()).toBe('Payrail');
+    const fact = (label: string) => page.locator(`.fact:has(dt:text-is("${label}")) dd`);
+    await fact('Database').waitFor();
+    expect(await page.locator('.headline').innerText()).toBe('All systems operational');
+    expect(await fact('Status').innerText()).toBe('operational');
+    expect(await fact('Database').innerText()).toBe('up');
+    expect(await fact('Temporal').innerText()).toBe('up');
+    expect(await fact('Version').innerText()).toBe(expected.data?.health.version);
+    await page.screenshot({ path: await screenshotPath(appRoot, 'customer-status'), fullPage: true });
+    expect(pageErrors).toEqual([]);
+  });
+
+  it('says so, with a way to retry, when the API cannot be reached', async () => {
+    const { page, pageErrors } = await stack.newPage();
+    await page.route('**/graphql', (route) => route.abort('connectionrefused'));
+
+    await page.goto(stack.appUrl);
+
+    const alert = page.getByRole('alert');
+    await alert.waitFor();
+    expect(await alert.innerText()).toContain("We can't reach Payrail right now");
+    await page.screenshot({ path: await screenshotPath(appRoot, 'customer-status-error'), fullPage: true });
+
+    await page.unroute('**/graphql');
+    await alert.getByRole('button', { name: 'Try again' }).click();
+    await page.locator('.headline').waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,11 @@
+import { Client, cacheExchange, fetchExchange } from 'urql';
+
+/** The one urql client the app shares (via urql's Provider). */
+export function createApiClient(url: string): Client {
+  return new Client({
+    url,
+    exchanges: [cacheExchange, fetchExchange],
+    // Apollo's CSRF prevention rejects simple GET requests; a JSON POST always passes.
+    preferGetMethod: false,
+  });
+}
