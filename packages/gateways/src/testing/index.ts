@@ -20,3 +20,4 @@ export {
   type RazorpayFakeOptions,
   type RazorpayFakeRequest,
 } from './razorpay-fake.js';
+export { deliverWebhook } from './deliver-webhook.js';
