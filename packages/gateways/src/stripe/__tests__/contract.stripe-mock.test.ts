@@ -90,4 +90,10 @@ describe.skipIf(stripeMockUrl === undefined)('Stripe requests against stripe-moc
     expect(new Set(proxy.requests.map((request) => request.stripeVersion))).toEqual(new Set([stripeApiVersion]));
     expect(proxy.requests.filter((request) => request.status >= 400)).toEqual([]);
   });
+
+  it('sends an idempotency key derived from ours on every POST', () => {
+    const posts = proxy.requests.filter((request) => request.method === 'POST');
+    expect(posts.length).toBeGreaterThan(5);
+    for (const post of posts) expect(post.idempotencyKey).toMatch(/^k-[a-z]+:[a-zA-Z_]+$/);
+  });
 });
