@@ -29,6 +29,8 @@ const envSchema = z.object({
   /** Test and demo only: send the Stripe / Razorpay SDKs to a local fake server instead of the real API. */
   PAYRAIL_STRIPE_API_BASE_URL: z.string().url().optional(),
   PAYRAIL_RAZORPAY_API_BASE_URL: z.string().url().optional(),
+  /** How long a request owns an idempotency key before a retry may take its work over (crash recovery). */
+  PAYRAIL_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -20,6 +20,14 @@ export interface IdempotentOutcome {
 
 const WAIT_STEP_MS = 25;
 const WAIT_LIMIT_MS = 30_000;
+/** Longer than any single gateway call (30 s timeout), so a live owner never loses its claim. */
+const DEFAULT_LEASE_MS = 60_000;
+
+/**
+ * Finishes work whose owner died after binding the key to an object (a killed worker, a crashed API):
+ * the object exists, so the work is completed for it rather than started again.
+ */
+export type Resume = (resultId: string) => Promise<void>;
 
 /**
  * Runs money-moving work at most once per (scope, key). The first request claims the key with an
@@ -27,26 +35,37 @@ const WAIT_LIMIT_MS = 30_000;
  * work fails with a business error before anything was written releases the key so it can be retried.
  */
 export class IdempotencyService {
-  constructor(private readonly orm: MikroORM) {}
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly leaseMs: number = DEFAULT_LEASE_MS,
+  ) {}
 
-  async run(request: IdempotentRequest, work: (bind: Binder) => Promise<IdempotentOutcome>): Promise<IdempotentOutcome> {
+  async run(request: IdempotentRequest, work: (bind: Binder) => Promise<IdempotentOutcome>, resume?: Resume): Promise<IdempotentOutcome> {
     validateKey(request.key);
     const requestHash = hashRequest(request.operation, request.input);
     for (;;) {
       const claimed = await this.claim(request, requestHash);
       if (claimed) return this.execute(claimed, work);
       const existing = await this.awaitResult(request, requestHash);
-      if (existing) return existing;
-      // The first attempt released the key (it failed before writing anything): try to claim it again.
+      if (existing === 'released') continue;
+      if ('takeOver' in existing) {
+        const { recordId, boundId } = existing.takeOver;
+        if (!boundId) return this.execute(recordId, work);
+        if (resume) await resume(boundId);
+        await this.complete(recordId, boundId);
+        return { resultId: boundId };
+      }
+      return existing;
     }
   }
 
   private async claim(request: IdempotentRequest, requestHash: string): Promise<string | null> {
     const record = new IdempotencyRecord();
     const rows: { id: string }[] = await this.orm.em.getConnection().execute(
-      `insert into idempotency_records (id, scope, key, operation, request_hash, state, created_at, updated_at)
-       values (?, ?, ?, ?, ?, 'in_progress', now(), now()) on conflict (scope, key) do nothing returning id`,
-      [record.id, request.scope, request.key, request.operation, requestHash],
+      `insert into idempotency_records (id, scope, key, operation, request_hash, state, lease_until, created_at, updated_at)
+       values (?, ?, ?, ?, ?, 'in_progress', now() + (? * interval '1 millisecond'), now(), now())
+       on conflict (scope, key) do nothing returning id`,
+      [record.id, request.scope, request.key, request.operation, requestHash, this.leaseMs],
     );
     return rows[0]?.id ?? null;
   }
@@ -70,20 +89,36 @@ export class IdempotencyService {
     }
   }
 
+  /** Atomically moves an expired claim to this request; false when someone else got there first. */
+  private async takeLease(recordId: string): Promise<boolean> {
+    const rows: { id: string }[] = await this.orm.em.getConnection().execute(
+      `update idempotency_records set lease_until = now() + (? * interval '1 millisecond'), updated_at = now()
+        where id = ? and state = 'in_progress' and lease_until < now() returning id`,
+      [this.leaseMs, recordId],
+    );
+    return rows.length === 1;
+  }
+
   private async complete(recordId: string, resultId: string): Promise<void> {
     await this.orm.em.fork().nativeUpdate(IdempotencyRecord, { id: recordId }, { state: 'completed', result: { resultId } });
   }
 
-  private async awaitResult(request: IdempotentRequest, requestHash: string): Promise<IdempotentOutcome | null> {
+  private async awaitResult(
+    request: IdempotentRequest,
+    requestHash: string,
+  ): Promise<IdempotentOutcome | 'released' | { takeOver: { recordId: string; boundId: string | null } }> {
     const deadline = Date.now() + WAIT_LIMIT_MS;
     for (;;) {
       const record = await this.orm.em.fork().findOne(IdempotencyRecord, { scope: request.scope, key: request.key });
-      if (!record) return null;
+      if (!record) return 'released';
       if (record.requestHash !== requestHash || record.operation !== request.operation) {
         throw new DomainError('IDEMPOTENCY_KEY_REUSED', 'this idempotency key was already used with a different request', 'input.idempotencyKey');
       }
       const resultId = record.result?.resultId;
       if (record.state === 'completed' && typeof resultId === 'string') return { resultId };
+      if (record.leaseUntil.getTime() < Date.now() && (await this.takeLease(record.id))) {
+        return { takeOver: { recordId: record.id, boundId: typeof resultId === 'string' ? resultId : null } };
+      }
       if (Date.now() > deadline) {
         throw new DomainError('IDEMPOTENCY_IN_PROGRESS', 'a request with this idempotency key is still running; retry shortly', 'input.idempotencyKey');
       }

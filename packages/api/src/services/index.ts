@@ -26,7 +26,7 @@ export function createServices(config: AppConfig, orm: MikroORM, logger: Logger,
   const secretBox = SecretBox.fromConfig(config);
   const sessions = new SessionTokens(config.PAYRAIL_SESSION_SECRET);
   const gatewayClients = new GatewayClients(secretBox, gatewayBaseUrls(config));
-  const idempotency = new IdempotencyService(orm);
+  const idempotency = new IdempotencyService(orm, config.PAYRAIL_IDEMPOTENCY_LEASE_MS);
   return {
     config,
     orm,

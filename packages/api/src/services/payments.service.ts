@@ -98,6 +98,14 @@ export class PaymentsService {
         if (plan.key && plan.source) await this.authorizeAtGateway(payment.id, plan.key, plan.source, input, viewer);
         return { resultId: payment.id };
       },
+      // The previous owner died between creating the payment and recording the gateway's answer: ask
+      // again with the same gateway idempotency key, which returns the first charge instead of a new one.
+      async (paymentId) => {
+        const payment = await this.load(paymentId);
+        if (payment.status === 'requires_payment_method' && plan.key && plan.source) {
+          await this.authorizeAtGateway(paymentId, plan.key, plan.source, input, viewer);
+        }
+      },
     );
     return this.load(resultId);
   }

@@ -21,6 +21,8 @@ export class IdempotencyRecord {
   @Property({ type: 'string', length: 64 }) requestHash!: string;
   @Property({ type: 'string', length: 16 }) state: IdempotencyState = 'in_progress';
   @Property({ ...jsonColumn(), nullable: true }) result?: Record<string, unknown> | null;
+  /** Until when the claiming process owns the key; past it, another request may take over the work. */
+  @Property({ ...timestampColumn() }) leaseUntil!: Date;
   @Property({ ...timestampColumn(), onCreate: () => new Date() }) createdAt: Date = new Date();
   @Property({ ...timestampColumn(), onUpdate: () => new Date() }) updatedAt: Date = new Date();
 }

@@ -1,0 +1,16 @@
+/**
+ * The domain layer for other processes (the Temporal worker): services, configuration and the ORM,
+ * without the HTTP and GraphQL parts.
+ */
+import 'reflect-metadata';
+
+export { loadConfig, ConfigError, type AppConfig } from './config.js';
+export { createOrm, migrateToLatest, MikroORM } from './db/orm.js';
+export * from './db/entities/index.js';
+export { createLogger } from './logger.js';
+export { createMetrics, type Metrics } from './metrics.js';
+export { createServices, type Services } from './services/index.js';
+export { SYSTEM, type Viewer } from './auth/viewer.js';
+export { DomainError, type DomainErrorCode } from './domain/errors.js';
+export { formatMoney, currencyExponent } from './domain/money.js';
+export type { PaymentStatus } from './domain/payment-state.js';
