@@ -26,7 +26,8 @@ export type DomainErrorCode =
   | 'INSUFFICIENT_BALANCE'
   | 'INVALID_KEY'
   | 'DUPLICATE'
-  | 'INVALID_CREDENTIALS';
+  | 'INVALID_CREDENTIALS'
+  | 'NOT_SUPPORTED_BY_GATEWAY';
 
 export class DomainError extends Error {
   constructor(

@@ -45,6 +45,7 @@ export enum UserErrorCode {
   INVALID_KEY = 'INVALID_KEY',
   DUPLICATE = 'DUPLICATE',
   INVALID_CREDENTIALS = 'INVALID_CREDENTIALS',
+  NOT_SUPPORTED_BY_GATEWAY = 'NOT_SUPPORTED_BY_GATEWAY',
 }
 // Compile-time proof that the GraphQL enum and the domain codes are the same set.
 const _sameCodes: Record<DomainErrorCode, UserErrorCode> = UserErrorCode;

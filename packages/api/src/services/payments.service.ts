@@ -1,5 +1,5 @@
 import { LockMode, type EntityManager, type MikroORM } from '@mikro-orm/postgresql';
-import { GatewayError, type PaymentGateway, type PaymentResult, type PaymentSource, type RefundReason } from '@payrail/gateways';
+import { GatewayError, gatewayInfo, isGatewayName, type PaymentGateway, type PaymentResult, type PaymentSource, type RefundReason } from '@payrail/gateways';
 import type { Logger } from 'pino';
 import { idempotencyScope, type Viewer } from '../auth/viewer.js';
 import { Customer } from '../db/entities/customer.js';
@@ -133,6 +133,9 @@ export class PaymentsService {
       if (amount > payment.authorizedMinor) {
         throw new DomainError('AMOUNT_EXCEEDS_CAPTURABLE', `at most ${payment.authorizedMinor} minor units can be captured`, 'input.amountMinor');
       }
+      if (amount < payment.authorizedMinor && !capabilitiesOf(payment).partialCapture) {
+        throw new DomainError('NOT_SUPPORTED_BY_GATEWAY', `${payment.gateway} captures the full authorized amount only`, 'input.amountMinor');
+      }
       const result = await this.callGateway(payment, 'capture', () =>
         requireGateway(gateway).capture({ idempotencyKey: `${payment.id}:capture`, gatewayReference: requireReference(payment), amountMinor: amount }),
       );
@@ -145,6 +148,9 @@ export class PaymentsService {
     return this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'cancelPayment', {}, async (em, payment, gateway) => {
       if (!['requires_payment_method', 'requires_action', 'authorized'].includes(payment.status)) {
         throw new DomainError('INVALID_STATE', `a ${payment.status} payment cannot be canceled`, 'input.paymentId');
+      }
+      if (payment.status === 'authorized' && !capabilitiesOf(payment).voidAuthorization) {
+        throw new DomainError('NOT_SUPPORTED_BY_GATEWAY', `${payment.gateway} cannot release a hold; it lapses on its own when it expires`, 'input.paymentId');
       }
       if (payment.gatewayReference && gateway) {
         const result = await this.callGateway(payment, 'cancel', () =>
@@ -520,6 +526,11 @@ export class PaymentsService {
     if (!id) throw notFound('refund');
     return id;
   }
+}
+
+/** What the payment's gateway can do; payments outside a gateway (manual, balance) can do everything. */
+function capabilitiesOf(payment: Payment): { partialCapture: boolean; voidAuthorization: boolean } {
+  return isGatewayName(payment.gateway) ? gatewayInfo(payment.gateway).capabilities : { partialCapture: true, voidAuthorization: true };
 }
 
 function requireGateway(gateway: PaymentGateway | null): PaymentGateway {
