@@ -1,3 +1,4 @@
+/** Every entity; a new entity adds one export line and one entry in `allEntities`. */
 import { ApiKey } from './api-key.js';
 import { AuditLog } from './audit-log.js';
 import { BalanceTransaction } from './balance-transaction.js';
@@ -34,21 +35,5 @@ export {
   StaffUser,
 };
 
-export const allEntities = [
-  ApiKey,
-  AuditLog,
-  BalanceTransaction,
-  Customer,
-  CustomerBalance,
-  CustomerPaymentProfile,
-  GatewayCustomer,
-  IdempotencyRecord,
-  Invoice,
-  OnlinePayment,
-  Payment,
-  PaymentGatewayKey,
-  PaymentGatewayTransaction,
-  RecurringSchedule,
-  Refund,
-  StaffUser,
-];
+/** The list MikroORM discovers (explicit, so the built package needs no folder scanning). */
+export const allEntities = [ApiKey, AuditLog, BalanceTransaction, Customer, CustomerBalance, CustomerPaymentProfile, GatewayCustomer, IdempotencyRecord, Invoice, OnlinePayment, Payment, PaymentGatewayKey, PaymentGatewayTransaction, RecurringSchedule, Refund, StaffUser];
