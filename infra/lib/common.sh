@@ -93,12 +93,14 @@ log_file() { printf '%s/logs/%s.log' "$PAYRAIL_STATE" "$1"; }
 
 # Our pidfiles record "<pid> <process start time>" so a recycled pid that now
 # belongs to an unrelated process is never mistaken for ours (and never killed).
+# Fails for a process that is gone or a zombie (exited, not yet reaped).
 _proc_starttime() {
   local stat
   stat="$(cat "/proc/$1/stat" 2>/dev/null)" || return 1
-  # Field 22; strip "pid (comm) " first because comm may contain spaces.
+  # Fields after "pid (comm) ": comm may contain spaces, so strip it first;
+  # then $1 is the state and $20 the start time (field 22 of the full line).
   stat="${stat##*) }"
-  awk '{print $20}' <<<"$stat"
+  awk '$1 == "Z" { exit 1 } { print $20 }' <<<"$stat"
 }
 
 # Prints the pid if the daemon's pidfile names a live process that we started.
@@ -126,7 +128,12 @@ start_daemon() {
   logf="$(log_file "$name")"
   mkdir -p "$(dirname "$pidf")" "$(dirname "$logf")"
   printf '\n--- %s start: %s\n' "$(date -u +%FT%TZ)" "$*" >>"$logf"
-  setsid nohup "$@" >>"$logf" 2>&1 </dev/null &
+  # Scripts run without job control, so the child is not a group leader and
+  # setsid execs in place: $! is then the daemon itself, not a short-lived fork.
+  [[ $- != *m* ]] || die "start_daemon needs job control off (run it from a script, not an interactive shell)"
+  # 9>&-: fd 9 holds service_main's start lock; a daemon inheriting it would
+  # keep the lock for its whole life.
+  setsid nohup "$@" >>"$logf" 2>&1 </dev/null 9>&- &
   pid=$!
   printf '%s %s\n' "$pid" "$(_proc_starttime "$pid" || true)" >"$pidf"
 }
@@ -152,10 +159,19 @@ stop_daemon() {
 # --- Small shared pieces for the service scripts -----------------------------
 
 # Dispatches "install|start|stop|status|logs" to svc_<action> functions.
+# install/start/stop hold a per-checkout lock, so parallel `infra/stack up`
+# calls (e.g. several test packages at once) init and start each service once.
 service_main() {
-  local svc="$1" action="${2:-}"
+  local svc="$1" action="${2:-}" lock="$PAYRAIL_STATE/locks/$1.lock"
   case "$action" in
-    install | start | stop | status | logs) "svc_$action" ;;
+    install | start | stop)
+      mkdir -p "$(dirname "$lock")"
+      (
+        flock -w 900 9 || die "timed out after 15 min waiting for $lock"
+        "svc_$action"
+      ) 9>"$lock"
+      ;;
+    status | logs) "svc_$action" ;;
     *) die "usage: infra/services/$svc.sh install|start|stop|status|logs" ;;
   esac
 }
@@ -177,12 +193,93 @@ show_logs() {
   tail -n "${PAYRAIL_LOG_LINES:-200}" "$logf"
 }
 
-# Serialises installs that write to the shared tools cache, so two clones (or
-# a CI run next to a dev shell) never build the same tool at once.
+# with_tools_lock NAME CMD...
+# Serialises installs of one tool into the shared cache, so two clones (or a
+# CI run next to a dev shell) never build the same tool at once. The second
+# caller waits, then finds the tool installed and returns at once.
 with_tools_lock() {
-  mkdir -p "$PAYRAIL_TOOLS"
+  local name="$1"
+  shift
+  mkdir -p "$PAYRAIL_TOOLS/.locks"
   (
-    flock -w 1800 9 || die "timed out waiting for $PAYRAIL_TOOLS/.lock"
+    flock -w 3600 9 || die "timed out waiting for $PAYRAIL_TOOLS/.locks/$name.lock"
     "$@"
-  ) 9>"$PAYRAIL_TOOLS/.lock"
+  ) 9>"$PAYRAIL_TOOLS/.locks/$name.lock"
+}
+
+# Records a process that started itself (e.g. via pg_ctl) as ours.
+write_pidfile() {
+  local name="$1" pid="$2" pidf
+  pidf="$(pid_file "$name")"
+  mkdir -p "$(dirname "$pidf")"
+  printf '%s %s\n' "$pid" "$(_proc_starttime "$pid" || true)" >"$pidf"
+}
+
+# --- Tool installs ------------------------------------------------------------
+
+# go_install_tool BIN MODULE VERSION
+# Builds MODULE@VERSION into $PAYRAIL_TOOLS/bin/BIN unless a binary built from
+# exactly that module version is already there (read from its build info).
+go_install_tool() {
+  local bin="$1" module="$2" version="$3"
+  with_tools_lock "$bin" _go_install_locked "$bin" "$module" "$version"
+}
+
+_go_binary_has_version() {
+  local path="$1" module="$2" version="$3"
+  [[ -x "$path" ]] || return 1
+  # Without go we cannot read build info; trust what a previous install left.
+  command -v go >/dev/null 2>&1 || return 0
+  # The "mod" line names the main module, a prefix of the package path we install.
+  go version -m "$path" 2>/dev/null | awk -v m="$module" -v v="$version" \
+    '$1 == "mod" && index(m, $2) == 1 && $3 == v { found = 1 } END { exit !found }'
+}
+
+_go_install_locked() {
+  local bin="$1" module="$2" version="$3"
+  local path="$PAYRAIL_TOOLS/bin/$bin" log="$PAYRAIL_TOOLS/logs/$bin-build.log"
+  _go_binary_has_version "$path" "$module" "$version" && return 0
+  require_cmd go "install Go >= 1.21 (e.g. apt-get install -y golang-go from bookworm-backports); it fetches the toolchain it needs from the Go module proxy"
+  mkdir -p "$PAYRAIL_TOOLS/bin" "$(dirname "$log")"
+  info "building $bin $version with go install (first time on this machine only; see infra/README.md for how long; log: $log)"
+  # CGO off: the tools are pure Go, so no C compiler is needed and the binary is portable.
+  if ! GOBIN="$PAYRAIL_TOOLS/bin" CGO_ENABLED=0 go install "$module@$version" >"$log" 2>&1; then
+    die "go install $module@$version failed; see $log"
+  fi
+  _go_binary_has_version "$path" "$module" "$version" || die "go install produced no usable $path; see $log"
+  info "built $path"
+}
+
+# ensure_venv DIR REQUIREMENTS_FILE
+# A venv with exactly the pinned requirements. Cached: a stamp holding the
+# requirements' checksum makes the second run instant, and editing the
+# requirements file triggers a reinstall.
+ensure_venv() {
+  local dir="$1" reqs="$2"
+  with_tools_lock "$(basename "$dir")" _ensure_venv_locked "$dir" "$reqs"
+}
+
+_ensure_venv_locked() {
+  local dir="$1" reqs="$2" want stamp="$1/.payrail-requirements.sha256"
+  want="$(sha256sum "$reqs" | cut -d' ' -f1)"
+  if [[ -x "$dir/bin/python" ]] && "$dir/bin/python" -c '' 2>/dev/null &&
+    [[ "$(cat "$stamp" 2>/dev/null)" == "$want" ]]; then
+    return 0
+  fi
+  require_cmd python3 "apt-get install -y python3 python3-venv"
+  # A venv whose interpreter vanished (python upgraded/removed) cannot be repaired.
+  if [[ -e "$dir" ]] && ! "$dir/bin/python" -c '' 2>/dev/null; then
+    rm -rf "$dir"
+  fi
+  if [[ ! -x "$dir/bin/python" ]]; then
+    info "creating venv $dir"
+    python3 -m venv "$dir" >/dev/null 2>&1 || {
+      rm -rf "$dir"
+      die "python3 -m venv failed; apt-get install -y python3-venv"
+    }
+  fi
+  info "installing $(basename "$reqs") into $dir"
+  "$dir/bin/pip" install --quiet --disable-pip-version-check -r "$reqs" >&2 ||
+    die "pip install -r $reqs failed (see the output above)"
+  printf '%s\n' "$want" >"$stamp"
 }
