@@ -23,6 +23,8 @@ export interface StartApiOptions {
   logLevel?: string;
   /** Where log lines go (default stdout); tests capture them to prove what never gets logged. */
   logStream?: DestinationStream;
+  /** Sees every SQL statement (tests count queries per request with it). */
+  onQuery?: (sql: string) => void;
 }
 
 /** Starts the whole API (ORM, services, HTTP) and resolves once it listens. */
@@ -30,7 +32,8 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
   const config: AppConfig = loadConfig(options.env ?? process.env);
   const logger = createLogger(options.logLevel ?? config.LOG_LEVEL, options.logStream);
   const metrics = createMetrics();
-  const orm = await createOrm(config.DATABASE_URL);
+  const onQuery = options.onQuery;
+  const orm = await createOrm(config.DATABASE_URL, onQuery ? { onQuery: (sql: string) => (onQuery(sql), sql) } : {});
   if (options.migrate) await migrateToLatest(orm);
   const services = createServices(config, orm, logger, metrics);
   const http = await createHttpApp(config, services, logger, metrics);
