@@ -51,6 +51,10 @@ const operations: Operation[] = [
     variables: (w) => ({ id: w.paymentA }), expect: { anonymous: 'unauthenticated', ...staffAll, ...ownerOnly, ...partners },
   },
   {
+    name: 'refunds', scope: 'payments:read', document: '{ refunds { totalCount nodes { amount { amountMinor } payment { id } } } }', variables: () => ({}),
+    expect: { anonymous: 'unauthenticated', ...staffAll, customerA: 'ok', customerB: 'ok', ...partners },
+  },
+  {
     name: 'customers', scope: 'customers:read', document: '{ customers { totalCount } }', variables: () => ({}),
     expect: { anonymous: 'unauthenticated', ...staffAll, ...noCustomers, ...partners },
   },
@@ -222,6 +226,12 @@ describe('authorization matrix: every query and mutation for every kind of calle
       : tokens[role];
     const response = await f.gql(token)(op.document, op.variables(world));
     expect(classify(response)).toBe(expected);
+  });
+
+  it('a customer listing refunds sees only refunds of their own payments', async () => {
+    await api.services.payments.refund(SYSTEM, { idempotencyKey: uniqueKey(), paymentId: world.paymentA, amountMinor: 5 });
+    expect((await f.gql(tokens.customerB)('{ refunds { totalCount } }')).data!.refunds.totalCount).toBe(0);
+    expect((await f.gql(tokens.customerA)('{ refunds { totalCount } }')).data!.refunds.totalCount).toBeGreaterThan(0);
   });
 
   it('a customer listing payments sees only their own', async () => {
