@@ -11,6 +11,9 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     pool: 'forks',
+    // Run the API's and gateways' built code as Node loads it in the worker (one copy of graphql and of
+    // the ORM's decorators), rather than re-transforming it through Vite.
+    server: { deps: { external: [/packages\/api\/dist\//, /packages\/gateways\/dist\//] } },
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
   },

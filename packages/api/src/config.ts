@@ -31,6 +31,14 @@ const envSchema = z.object({
   PAYRAIL_RAZORPAY_API_BASE_URL: z.string().url().optional(),
   /** How long a request owns an idempotency key before a retry may take its work over (crash recovery). */
   PAYRAIL_IDEMPOTENCY_LEASE_MS: z.coerce.number().int().min(100).default(60_000),
+  /** Start workflows from the API (hold watchers, schedules, batches). Tests without a worker turn it off. */
+  PAYRAIL_WORKFLOWS: z.enum(['on', 'off']).default('on'),
+  /** SMTP server for customer and staff email (failed payments, expiring holds); unset means no email is sent. */
+  SMTP_HOST: z.string().min(1).optional(),
+  SMTP_PORT: z.coerce.number().int().min(1).max(65535).default(587),
+  PAYRAIL_MAIL_FROM: z.string().min(3).default('Payrail Billing <billing@payrail.test>'),
+  /** Where staff notes (failed payments, holds about to expire) are emailed; they are always stored too. */
+  PAYRAIL_STAFF_EMAIL: z.string().email().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -14,3 +14,7 @@ export { SYSTEM, type Viewer } from './auth/viewer.js';
 export { DomainError, type DomainErrorCode } from './domain/errors.js';
 export { formatMoney, currencyExponent } from './domain/money.js';
 export type { PaymentStatus } from './domain/payment-state.js';
+export { isHardDecline, declineInPlainWords } from './domain/declines.js';
+export type { ChargeCycleInput, ChargeCycleOutcome } from './services/recurring-billing.service.js';
+export type { NotificationDraft } from './services/notifications.service.js';
+export * from './workflow-contracts/index.js';

@@ -1,8 +1,10 @@
+import { ConfigError as ApiConfigError, loadConfig } from '@payrail/api/services';
 import { makeTelemetryFilterString, NativeConnection, Runtime, Worker, type WorkflowBundleOption } from '@temporalio/worker';
-import { activities as allActivities } from './activities.js';
+import { activities as pingActivities, createActivities } from './activities.js';
 import { workflowCode } from './bundle.js';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config.js';
 import { connectionOptions } from './connection.js';
+import { openWorkerDomain, startMissingWorkflows } from './domain.js';
 import { createLogger, PinoSdkLogger, type Logger } from './logger.js';
 
 export interface CreateWorkerOptions {
@@ -11,7 +13,7 @@ export interface CreateWorkerOptions {
   taskQueue: string;
   /** Workflow code to load; defaults to {@link workflowCode} (the prebuilt bundle when running from dist). */
   workflowBundle?: WorkflowBundleOption;
-  /** Activity implementations; defaults to every activity in src/activities.ts. */
+  /** Activity implementations (`createActivities(services, mailer)`); defaults to the ping flow's, which need no services. */
   activities?: object;
   /** How long in-flight activities get to finish after shutdown is requested. */
   shutdownGraceSeconds?: number;
@@ -25,7 +27,7 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
     namespace: options.namespace,
     taskQueue: options.taskQueue,
     ...code,
-    activities: options.activities ?? allActivities,
+    activities: options.activities ?? pingActivities,
     shutdownGraceTime: `${options.shutdownGraceSeconds ?? 10}s`,
   });
 }
@@ -34,20 +36,30 @@ export async function createWorker(options: CreateWorkerOptions): Promise<Worker
  * Connects, runs the worker until `signal` aborts, lets in-flight work drain, then closes the connection.
  * Resolves once the worker has stopped; rejects if it could not start or crashed.
  */
-export async function runWorker(config: WorkerConfig, { signal, logger }: { signal: AbortSignal; logger: Logger }): Promise<void> {
+export async function runWorker(
+  config: WorkerConfig,
+  { signal, logger, env = process.env }: { signal: AbortSignal; logger: Logger; env?: Record<string, string | undefined> },
+): Promise<void> {
   const { address, namespace, taskQueue } = config.temporal;
   const started = performance.now();
-  const connection = await NativeConnection.connect(connectionOptions(config.temporal));
+  // The API's configuration (database, key-encryption key, SMTP) comes from the same environment.
+  const domain = await openWorkerDomain(env, logger);
+  const connection = await NativeConnection.connect(connectionOptions(config.temporal)).catch(async (error: unknown) => {
+    await domain.close();
+    throw error;
+  });
   try {
     const worker = await createWorker({
       connection,
       namespace,
       taskQueue,
+      activities: createActivities(domain.services, domain.mailer),
       shutdownGraceSeconds: config.shutdownGraceSeconds,
     });
     const requestShutdown = () => worker.shutdown();
     const running = worker.run();
     logger.info({ address, namespace, taskQueue, startupMs: Math.round(performance.now() - started) }, 'worker started');
+    void startMissingWorkflows(domain.services, logger);
     if (signal.aborted) requestShutdown();
     else signal.addEventListener('abort', requestShutdown, { once: true });
     try {
@@ -57,6 +69,7 @@ export async function runWorker(config: WorkerConfig, { signal, logger }: { sign
     }
   } finally {
     await connection.close();
+    await domain.close();
   }
 }
 
@@ -65,8 +78,9 @@ async function main(): Promise<void> {
   let config: WorkerConfig;
   try {
     config = loadWorkerConfig();
+    loadConfig(process.env);
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!(error instanceof ConfigError) && !(error instanceof ApiConfigError)) throw error;
     createLogger('info').fatal({ problems: error.problems }, `invalid configuration: ${error.problems.join('; ')}`);
     process.exitCode = 1;
     return;

@@ -2,3 +2,6 @@
 // Re-export each flow's workflows.ts here; nothing else belongs in this file, since all of it runs
 // in the deterministic sandbox.
 export * from './ping/workflows.js';
+export * from './recurring/workflows.js';
+export * from './holds/workflows.js';
+export * from './batch/workflows.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, graphqlClient, startTestApi, type TestDatabase } from '../testing/index.js';
 import type { RunningApi } from '../server.js';
+import { migrations } from '../db/migrations/index.js';
 
 describe('API skeleton against real PostgreSQL and Temporal', () => {
   let db: TestDatabase;
@@ -15,14 +16,14 @@ describe('API skeleton against real PostgreSQL and Temporal', () => {
     await db?.drop();
   });
 
-  it('applies the initial migration: every domain table exists', async () => {
+  it('applies every migration: every domain table exists', async () => {
     const rows: { table_name: string }[] = await api.services.orm.em
       .getConnection()
       .execute(`select table_name from information_schema.tables where table_schema = 'public' order by table_name`);
     const tables = rows.map((r) => r.table_name);
     expect(tables).toEqual(expect.arrayContaining(['payments', 'payment_gateway_transactions', 'payment_gateway_keys', 'customers', 'mikro_orm_migrations']));
-    const migrations = await api.services.orm.em.getConnection().execute('select name from mikro_orm_migrations');
-    expect(migrations).toHaveLength(1);
+    const applied: { name: string }[] = await api.services.orm.em.getConnection().execute('select name from mikro_orm_migrations order by id');
+    expect(applied.map((m) => m.name)).toEqual(migrations.map((m) => m.name));
   });
 
   it('answers the health query with database and temporal reachable', async () => {

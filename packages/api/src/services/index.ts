@@ -8,6 +8,7 @@ import { CustomersService } from './customers.service.js';
 import { GatewayClients, type GatewayBaseUrls } from './gateway-clients.js';
 import { GatewayKeysService } from './gateway-keys.service.js';
 import { HealthService } from './health.service.js';
+import { HoldWatcher } from './hold-watcher.js';
 import { IdempotencyService } from './idempotency.js';
 import { InvoicesService } from './invoices.service.js';
 import { LinksService } from './links.service.js';
@@ -15,6 +16,8 @@ import { PaymentsService } from './payments.service.js';
 import { ProfilesService } from './profiles.service.js';
 import { StaffService } from './staff.service.js';
 import { TemporalGateway } from './temporal.js';
+import { WorkflowCommands } from './workflow-commands.js';
+import { createWorkflowServices } from './workflow-services.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and Temporal activities. */
 export function createServices(config: AppConfig, orm: MikroORM, logger: Logger, metrics: Metrics) {
@@ -27,6 +30,9 @@ export function createServices(config: AppConfig, orm: MikroORM, logger: Logger,
   const sessions = new SessionTokens(config.PAYRAIL_SESSION_SECRET);
   const gatewayClients = new GatewayClients(secretBox, gatewayBaseUrls(config));
   const idempotency = new IdempotencyService(orm, config.PAYRAIL_IDEMPOTENCY_LEASE_MS);
+  const workflows = new WorkflowCommands(temporal, config.PAYRAIL_WORKFLOWS === 'on', logger);
+  const payments = new PaymentsService(orm, idempotency, gatewayClients, metrics, logger, new HoldWatcher(workflows, logger));
+  const invoices = new InvoicesService(orm);
   return {
     config,
     orm,
@@ -38,9 +44,10 @@ export function createServices(config: AppConfig, orm: MikroORM, logger: Logger,
     gatewayClients,
     idempotency,
     health: new HealthService(orm, temporal),
-    payments: new PaymentsService(orm, idempotency, gatewayClients, metrics, logger),
+    payments,
     customers: new CustomersService(orm, sessions),
-    invoices: new InvoicesService(orm),
+    invoices,
+    ...createWorkflowServices(orm, { payments, invoices, workflows, logger }),
     gatewayKeys: new GatewayKeysService(orm, secretBox, gatewayClients),
     profiles: new ProfilesService(orm, gatewayClients, idempotency),
     links: new LinksService(orm),

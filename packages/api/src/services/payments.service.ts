@@ -16,6 +16,7 @@ import type { Metrics } from '../metrics.js';
 import { assertCustomerRecordAccess } from './access.js';
 import { audit } from './audit.js';
 import type { GatewayClients } from './gateway-clients.js';
+import type { HoldWatcher } from './hold-watcher.js';
 import { hashRequest, type IdempotencyService } from './idempotency.js';
 import { applyCaptureEffects, moveBalance } from './payment-effects.js';
 import { assertKeyAccepts } from './payment-rules.js';
@@ -82,6 +83,8 @@ export class PaymentsService {
     private readonly gateways: GatewayClients,
     private readonly metrics: Metrics,
     private readonly logger: Logger,
+    /** Starts and signals the manual-capture hold workflow; absent in processes that run no workflows. */
+    private readonly holds?: HoldWatcher,
   ) {}
 
   async initiate(viewer: Viewer, input: InitiatePaymentInput): Promise<Payment> {
@@ -124,7 +127,7 @@ export class PaymentsService {
   }
 
   async capture(viewer: Viewer, paymentId: string, idempotencyKey: string, amountMinor?: number | null): Promise<Payment> {
-    return this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'capturePayment', { amountMinor }, async (em, payment, gateway) => {
+    return this.afterSettling(await this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'capturePayment', { amountMinor }, async (em, payment, gateway) => {
       if (payment.status !== 'authorized') {
         throw new DomainError('INVALID_STATE', `only an authorized payment can be captured; this one is ${payment.status}`, 'input.paymentId');
       }
@@ -141,11 +144,11 @@ export class PaymentsService {
       );
       await this.apply(em, payment, result, 'capture', viewer, `${payment.id}:capture`);
       audit(em, viewer, 'payment.captured', { type: 'Payment', id: payment.id }, { amountMinor: amount });
-    });
+    }));
   }
 
   async cancel(viewer: Viewer, paymentId: string, idempotencyKey: string): Promise<Payment> {
-    return this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'cancelPayment', {}, async (em, payment, gateway) => {
+    return this.afterSettling(await this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'cancelPayment', {}, async (em, payment, gateway) => {
       if (!['requires_payment_method', 'requires_action', 'authorized'].includes(payment.status)) {
         throw new DomainError('INVALID_STATE', `a ${payment.status} payment cannot be canceled`, 'input.paymentId');
       }
@@ -161,7 +164,13 @@ export class PaymentsService {
         transition(em, payment, 'canceled', { kind: 'cancel', outcome: 'succeeded' }, viewer);
       }
       audit(em, viewer, 'payment.canceled', { type: 'Payment', id: payment.id });
-    });
+    }));
+  }
+
+  /** A capture or cancel of a hold ends its workflow's wait (after the transaction committed). */
+  private async afterSettling(payment: Payment): Promise<Payment> {
+    await this.holds?.settled(payment);
+    return payment;
   }
 
   async refund(viewer: Viewer, input: RefundPaymentInput): Promise<Refund> {
@@ -423,7 +432,7 @@ export class PaymentsService {
       if (!(error instanceof GatewayError)) throw error;
       failure = error;
     }
-    await this.orm.em.fork().transactional(async (em) => {
+    const authorized = await this.orm.em.fork().transactional(async (em) => {
       const locked = await em.findOneOrFail(Payment, paymentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
       if (result) {
         await this.apply(em, locked, result, 'authorize', viewer, gatewayIdempotencyKey);
@@ -433,7 +442,9 @@ export class PaymentsService {
       } else if (failure) {
         this.recordGatewayFailure(em, locked, failure, gatewayIdempotencyKey, viewer);
       }
+      return locked;
     });
+    await this.holds?.placed(authorized, key);
   }
 
   /**

@@ -13,6 +13,8 @@ export function testApiEnv(databaseUrl: string, extra: Record<string, string> = 
     PAYRAIL_KEK_ID: 'test1',
     PAYRAIL_SESSION_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    // No worker polls in API tests; tests that run one turn workflows on (and pick a task queue).
+    PAYRAIL_WORKFLOWS: 'off',
     ...extra,
   };
 }

@@ -1,12 +1,14 @@
 /** Every entity; a new entity adds one export line and one entry in `allEntities`. */
 import { ApiKey } from './api-key.js';
 import { AuditLog } from './audit-log.js';
+import { BatchCharge } from './batch-charge.js';
 import { BalanceTransaction } from './balance-transaction.js';
 import { Customer } from './customer.js';
 import { CustomerBalance } from './customer-balance.js';
 import { CustomerPaymentProfile } from './customer-payment-profile.js';
 import { GatewayCustomer } from './gateway-customer.js';
 import { IdempotencyRecord } from './idempotency-record.js';
+import { Notification } from './notification.js';
 import { Invoice } from './invoice.js';
 import { OnlinePayment } from './online-payment.js';
 import { Payment } from './payment.js';
@@ -20,12 +22,14 @@ export {
   ApiKey,
   AuditLog,
   BalanceTransaction,
+  BatchCharge,
   Customer,
   CustomerBalance,
   CustomerPaymentProfile,
   GatewayCustomer,
   IdempotencyRecord,
   Invoice,
+  Notification,
   OnlinePayment,
   Payment,
   PaymentGatewayKey,
@@ -36,4 +40,4 @@ export {
 };
 
 /** The list MikroORM discovers (explicit, so the built package needs no folder scanning). */
-export const allEntities = [ApiKey, AuditLog, BalanceTransaction, Customer, CustomerBalance, CustomerPaymentProfile, GatewayCustomer, IdempotencyRecord, Invoice, OnlinePayment, Payment, PaymentGatewayKey, PaymentGatewayTransaction, RecurringSchedule, Refund, StaffUser];
+export const allEntities = [ApiKey, AuditLog, BalanceTransaction, Customer, CustomerBalance, CustomerPaymentProfile, GatewayCustomer, IdempotencyRecord, Invoice, OnlinePayment, Payment, PaymentGatewayKey, PaymentGatewayTransaction, RecurringSchedule, Refund, StaffUser, BatchCharge, Notification];

@@ -1,4 +1,8 @@
 import { Migration20261124000000Initial } from './Migration20261124000000Initial.js';
+import { Migration20261124120000Workflows } from './Migration20261124120000Workflows.js';
 
 /** Every migration, in order. Listed explicitly so the built package needs no file discovery. */
-export const migrations = [{ name: 'Migration20261124000000Initial', class: Migration20261124000000Initial }];
+export const migrations = [
+  { name: 'Migration20261124000000Initial', class: Migration20261124000000Initial },
+  { name: 'Migration20261124120000Workflows', class: Migration20261124120000Workflows },
+];
