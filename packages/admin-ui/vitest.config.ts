@@ -1,20 +1,3 @@
-import { defineConfig } from 'vitest/config';
+import { defineAppVitestConfig } from '@payrail/ui-common/vite';
 
-export default defineConfig({
-  test: {
-    include: ['src/**/*.test.ts', 'e2e/**/*.test.ts'],
-    testTimeout: 30_000,
-    // The e2e setup builds the app and starts a database, the API and Chromium.
-    hookTimeout: 120_000,
-    pool: 'forks',
-    server: {
-      deps: {
-        // The API's built output runs natively in Node, as in production. Inlined through Vite,
-        // it would load graphql's ESM build next to type-graphql's CJS one: two graphql copies.
-        external: [/\/packages\/api\/dist\//],
-      },
-    },
-    reporters: ['default', 'json'],
-    outputFile: { json: 'test-results/vitest.json' },
-  },
-});
+export default defineAppVitestConfig();

@@ -1,9 +1,10 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { createApiClient } from '@payrail/ui-common';
 import { Provider } from 'urql';
 import { App } from './App';
 import { apiUrl } from './config';
-import { createApiClient } from './graphql/client';
+import '@payrail/ui-common/base.css';
 import './styles.css';
 
 const container = document.getElementById('root');

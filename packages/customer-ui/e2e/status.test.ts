@@ -1,26 +1,18 @@
 import { fileURLToPath } from 'node:url';
-import { describeE2e, screenshotPath, startE2eStack, type E2eStack } from '@payrail/admin-ui/e2e';
 import { graphqlClient } from '@payrail/api/testing';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeE2e, screenshotPath, useE2eStack } from '@payrail/ui-common/e2e';
+import { expect, it } from 'vitest';
 
 const appRoot = fileURLToPath(new URL('..', import.meta.url));
 
 describeE2e('customer status page against the real API', () => {
-  let stack: E2eStack;
-
-  beforeAll(async () => {
-    stack = await startE2eStack(appRoot);
-  });
-
-  afterAll(async () => {
-    await stack?.close();
-  });
+  const stack = useE2eStack(appRoot);
 
   it('shows the status, database, Temporal and version the API reports', async () => {
-    const expected = await graphqlClient(stack.apiUrl)<{ health: { version: string } }>('{ health { version } }');
-    const { page, pageErrors } = await stack.newPage();
+    const expected = await graphqlClient(stack().apiUrl)<{ health: { version: string } }>('{ health { version } }');
+    const { page, pageErrors } = await stack().newPage();
 
-    await page.goto(stack.appUrl);
+    await page.goto(stack().appUrl);
 
     expect(await page.title()).toBe('Payrail');
     const fact = (label: string) => page.locator(`.fact:has(dt:text-is("${label}")) dd`);
@@ -35,10 +27,10 @@ describeE2e('customer status page against the real API', () => {
   });
 
   it('says so, with a way to retry, when the API cannot be reached', async () => {
-    const { page, pageErrors } = await stack.newPage();
+    const { page, pageErrors } = await stack().newPage();
     await page.route('**/graphql', (route) => route.abort('connectionrefused'));
 
-    await page.goto(stack.appUrl);
+    await page.goto(stack().appUrl);
 
     const alert = page.getByRole('alert');
     await alert.waitFor();

@@ -1,5 +1,5 @@
+import { describeQueryError } from '@payrail/ui-common';
 import type { CombinedError } from 'urql';
-import { describeQueryError } from '../graphql/describe-error';
 
 /** What went wrong with a query, where it went, and a way to try again. */
 export function QueryError({ error, endpoint, onRetry }: { error: CombinedError; endpoint: string; onRetry: () => void }) {

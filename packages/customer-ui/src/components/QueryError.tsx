@@ -1,5 +1,5 @@
+import { describeQueryError } from '@payrail/ui-common';
 import type { CombinedError } from 'urql';
-import { describeQueryError } from '../graphql/describe-error';
 
 /** A failed query, told to a customer: what happened, the technical detail small, and a retry. */
 export function QueryError({ error, onRetry }: { error: CombinedError; onRetry: () => void }) {

@@ -1,4 +1,4 @@
-export type Tone = 'ok' | 'warn' | 'bad';
+import type { Tone } from '@payrail/ui-common';
 
 export function StatusBadge({ tone, children }: { tone: Tone; children: string }) {
   return <span className={`badge badge-${tone}`}>{children}</span>;

@@ -1,8 +1,8 @@
+import { HealthQuery } from '@payrail/ui-common';
 import { useQuery } from 'urql';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
 import { apiUrl } from '../../config';
-import { HealthQuery } from '../../graphql/health';
 import { presentHealth } from './present-health';
 
 export function HealthPage() {

@@ -1,7 +1,7 @@
+import { HealthQuery } from '@payrail/ui-common';
 import { useQuery } from 'urql';
 import { QueryError } from '../../components/QueryError';
 import { StatusBadge } from '../../components/StatusBadge';
-import { HealthQuery } from '../../graphql/health';
 import { presentStatus } from './present-status';
 
 export function StatusPage() {

@@ -1,31 +1,16 @@
-import type { Tone } from '../../components/StatusBadge';
-import type { Health } from '../../graphql/health';
-
-export interface StatusFact {
-  label: string;
-  value: string;
-  tone: Tone;
-}
+import { healthFacts, type Health, type HealthFact, type Tone } from '@payrail/ui-common';
 
 export interface StatusView {
   /** One sentence a customer can act on. */
   headline: string;
   tone: Tone;
-  facts: StatusFact[];
+  facts: HealthFact[];
   version: string;
 }
 
 /** Turns the API's health report into the customer-facing status page. */
 export function presentStatus(health: Health): StatusView {
-  return {
-    ...headline(health.status),
-    facts: [
-      { label: 'Status', ...overall(health.status) },
-      { label: 'Database', ...upDown(health.database) },
-      { label: 'Temporal', ...upDown(health.temporal) },
-    ],
-    version: health.version,
-  };
+  return { ...headline(health.status), facts: healthFacts(health), version: health.version };
 }
 
 function headline(status: string): { headline: string; tone: Tone } {
@@ -37,20 +22,4 @@ function headline(status: string): { headline: string; tone: Tone } {
     default:
       return { headline: 'Service status is unavailable right now', tone: 'warn' };
   }
-}
-
-function overall(status: string): { value: string; tone: Tone } {
-  switch (status) {
-    case 'ok':
-      return { value: 'operational', tone: 'ok' };
-    case 'degraded':
-      return { value: 'degraded', tone: 'warn' };
-    default:
-      // A status this UI does not know yet: show it as sent, flagged.
-      return { value: status || 'unknown', tone: 'warn' };
-  }
-}
-
-function upDown(up: boolean): { value: string; tone: Tone } {
-  return up ? { value: 'up', tone: 'ok' } : { value: 'down', tone: 'bad' };
 }

@@ -1,4 +1,4 @@
-import type { CombinedError } from 'urql';
+import type { CombinedError } from '@urql/core';
 
 /** One sentence for a person: an unreachable API reads differently from an API that said no. */
 export function describeQueryError(error: CombinedError): string {

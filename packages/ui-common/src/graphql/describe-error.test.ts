@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
-import { CombinedError } from 'urql';
+import { CombinedError } from '@urql/core';
 import { describe, expect, it } from 'vitest';
-import { describeQueryError } from './describe-error';
+import { describeQueryError } from './describe-error.js';
 
 describe('describeQueryError', () => {
   it('says the API could not be reached on a network error', () => {

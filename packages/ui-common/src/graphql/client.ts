@@ -1,6 +1,6 @@
-import { Client, cacheExchange, fetchExchange } from 'urql';
+import { Client, cacheExchange, fetchExchange } from '@urql/core';
 
-/** The one urql client the app shares (via urql's Provider). */
+/** The one urql client an app shares (via urql's Provider). */
 export function createApiClient(url: string): Client {
   return new Client({
     url,

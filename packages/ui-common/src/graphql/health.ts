@@ -1,4 +1,4 @@
-import { gql } from 'urql';
+import { gql } from '@urql/core';
 
 export interface Health {
   status: string;

@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { createTestDatabase, startTestApi } from '@payrail/api/testing';
 import type { Browser, Page } from 'playwright-core';
 import { build, preview } from 'vite';
-import { describe } from 'vitest';
-import { chromiumInstalled, chromiumPath, launchChromium } from './browser';
+import { afterAll, beforeAll, describe } from 'vitest';
+import { chromiumInstalled, chromiumPath, launchChromium } from './browser.js';
 
 /**
  * What a UI end-to-end test runs against, all real: a fresh migrated database,
@@ -86,6 +86,24 @@ export async function startE2eStack(appRoot: string): Promise<E2eStack> {
     await close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Starts the stack before a suite's tests and stops it after them; call it inside describeE2e.
+ * Returns the running stack's getter (the stack exists only once beforeAll has run).
+ */
+export function useE2eStack(appRoot: string): () => E2eStack {
+  let stack: E2eStack | undefined;
+  beforeAll(async () => {
+    stack = await startE2eStack(appRoot);
+  });
+  afterAll(async () => {
+    await stack?.close();
+  });
+  return () => {
+    if (!stack) throw new Error('the e2e stack is not running: call useE2eStack inside describeE2e');
+    return stack;
+  };
 }
 
 /**
