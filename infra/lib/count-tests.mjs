@@ -12,7 +12,7 @@ for (const file of files) {
   failed += report.numFailedTests + (report.numFailedTestSuites ?? 0);
   skipped += report.numPendingTests + (report.numTodoTests ?? 0);
 }
-const expected = Number(process.env.PAYRAIL_EXPECTED_REPORTS ?? 5);
+const expected = Number(process.env.PAYRAIL_EXPECTED_REPORTS ?? 6);
 if (files.length < expected) {
   console.error(`only ${files.length} of ${expected} packages wrote a test report`);
   failed += expected - files.length;
