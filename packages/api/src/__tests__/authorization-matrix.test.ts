@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../auth/viewer.js';
+import { BatchCharge } from '../db/entities/batch-charge.js';
 import type { RunningApi } from '../server.js';
 import { createTestDatabase, fixtures, startTestApi, uniqueKey, type GraphQLResponse, type TestDatabase } from '../testing/index.js';
 
@@ -15,6 +16,8 @@ interface World {
   invoiceA: string;
   profileA: string;
   linkToken: string;
+  scheduleA: string;
+  batchId: string;
 }
 
 interface Operation {
@@ -170,6 +173,54 @@ const operations: Operation[] = [
     variables: () => ({ i: { label: 'x', scopes: ['payments:read'] } }),
     expect: { anonymous: 'unauthenticated', ...adminOnly, ...noCustomers, partnerScoped: 'forbidden', partnerUnscoped: 'forbidden' },
   },
+  {
+    name: 'recurringSchedule(id)', scope: 'schedules:read', document: 'query($id: ID!) { recurringSchedule(id: $id) { id state { status nextChargeAt retriesLeft source } } }',
+    variables: (w) => ({ id: w.scheduleA }), expect: { anonymous: 'unauthenticated', ...staffAll, ...ownerOnly, ...partners },
+  },
+  {
+    name: 'payment.hold', scope: 'payments:read', document: 'query($id: ID!) { payment(id: $id) { id hold { expiresAt expiryAction notifiedAt phase } } }',
+    variables: (w) => ({ id: w.heldPaymentA }), expect: { anonymous: 'unauthenticated', ...staffAll, ...ownerOnly, ...partners },
+  },
+  {
+    name: 'batchCharge(id)', scope: 'payments:read', document: 'query($id: ID!) { batchCharge(id: $id) { id progress { total done failed } } }',
+    variables: (w) => ({ id: w.batchId }), expect: { anonymous: 'unauthenticated', ...staffAll, ...noCustomers, ...partners },
+  },
+  {
+    name: 'createRecurringSchedule', scope: 'schedules:write',
+    document: 'mutation($i: CreateRecurringScheduleInput!) { createRecurringSchedule(input: $i) { schedule { id } userErrors { code } } }',
+    variables: (w) => ({ i: { customerId: w.customerA, profileId: w.profileA, amountMinor: 900, currency: 'USD', interval: 'month', startAt: '2030-01-31T09:00:00Z' } }),
+    expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, ...partners },
+  },
+  {
+    name: 'updateRecurringSchedule', scope: 'schedules:write',
+    document: 'mutation($i: UpdateRecurringScheduleInput!) { updateRecurringSchedule(input: $i) { schedule { id } userErrors { code } } }',
+    variables: (w) => ({ i: { scheduleId: w.scheduleA, amountMinor: 1200 } }), expect: { anonymous: 'unauthenticated', ...staffWrite, ...ownerOnly, ...partners },
+  },
+  {
+    name: 'pauseRecurringSchedule', scope: 'schedules:write',
+    document: 'mutation($i: RecurringScheduleIdInput!) { pauseRecurringSchedule(input: $i) { schedule { id } userErrors { code } } }',
+    variables: (w) => ({ i: { scheduleId: w.scheduleA } }), expect: { anonymous: 'unauthenticated', ...staffWrite, ...ownerOnly, ...partners },
+  },
+  {
+    name: 'resumeRecurringSchedule', scope: 'schedules:write',
+    document: 'mutation($i: RecurringScheduleIdInput!) { resumeRecurringSchedule(input: $i) { schedule { id } userErrors { code } } }',
+    variables: (w) => ({ i: { scheduleId: w.scheduleA } }), expect: { anonymous: 'unauthenticated', ...staffWrite, ...ownerOnly, ...partners },
+  },
+  {
+    name: 'chargeRecurringScheduleNow', scope: 'schedules:write',
+    document: 'mutation($i: RecurringScheduleIdInput!) { chargeRecurringScheduleNow(input: $i) { schedule { id } userErrors { code } } }',
+    variables: (w) => ({ i: { scheduleId: w.scheduleA } }), expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, ...partners },
+  },
+  {
+    name: 'cancelRecurringSchedule', scope: 'schedules:write',
+    document: 'mutation($i: RecurringScheduleIdInput!) { cancelRecurringSchedule(input: $i) { schedule { id } userErrors { code } } }',
+    variables: (w) => ({ i: { scheduleId: w.scheduleA } }), expect: { anonymous: 'unauthenticated', ...staffWrite, ...ownerOnly, ...partners },
+  },
+  {
+    name: 'startBatchCharge', scope: 'payments:write',
+    document: 'mutation($i: StartBatchChargeInput!) { startBatchCharge(input: $i) { batchCharge { id } userErrors { code } } }',
+    variables: (w) => ({ i: { filter: { customerId: w.customerA } } }), expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, ...partners },
+  },
 ];
 
 function classify(response: GraphQLResponse): Outcome {
@@ -209,7 +260,12 @@ describe('authorization matrix: every query and mutation for every kind of calle
     const held = await api.services.payments.initiate(SYSTEM, { idempotencyKey: uniqueKey(), gatewayKeyId: key.id, customerId: a.customer.id, amountMinor: 5_000, currency: 'USD', paymentToken: '4242424242424242', captureMethod: 'manual' });
     const profile = await api.services.profiles.save(SYSTEM, { idempotencyKey: uniqueKey(), customerId: a.customer.id, gatewayKeyId: key.id, paymentToken: '5555555555554444' });
     const link = await api.services.links.create(SYSTEM, { amountMinor: 700, currency: 'USD' });
-    world = { keyId: key.id, customerA: a.customer.id, paymentA: paymentA.id, heldPaymentA: held.id, invoiceA: invoice.id, profileA: profile.id, linkToken: link.token };
+    // Workflows are off in this API (no worker): schedule and batch rows exist, their workflows do not.
+    const schedule = await api.services.schedules.create(SYSTEM, { customerId: a.customer.id, profileId: profile.id, amountMinor: 1000, currency: 'USD', interval: 'month', startAt: new Date('2030-01-31T09:00:00Z') });
+    const em = api.services.orm.em.fork();
+    const batch = em.create(BatchCharge, { filter: {}, concurrency: 1, workflowId: 'batch:test' });
+    await em.flush();
+    world = { keyId: key.id, customerA: a.customer.id, paymentA: paymentA.id, heldPaymentA: held.id, invoiceA: invoice.id, profileA: profile.id, linkToken: link.token, scheduleA: schedule.id, batchId: batch.id };
   });
   afterAll(async () => {
     await api?.close();

@@ -21,6 +21,13 @@ import { PaymentTotalsResolver } from './modules/payments/payment-totals.resolve
 import { PaymentTransactionResolver, RefundResolver } from './modules/payments/timeline.resolver.js';
 import { PaymentProfileResolver } from './modules/profiles/profile.resolver.js';
 import { RecurringScheduleResolver } from './modules/schedules/schedule.resolver.js';
+import { BatchChargeResolver } from './modules/batch-charges/batch-charge.resolver.js';
+import { StartBatchChargeResolver } from './modules/batch-charges/start-batch-charge.js';
+import { PaymentHoldResolver } from './modules/payments/payment-hold.resolver.js';
+import { CreateRecurringScheduleResolver } from './modules/schedules/create-recurring-schedule.js';
+import { RecurringScheduleCommandsResolver } from './modules/schedules/schedule-commands.js';
+import { RecurringScheduleStateResolver } from './modules/schedules/schedule-state.resolver.js';
+import { UpdateRecurringScheduleResolver } from './modules/schedules/update-recurring-schedule.js';
 
 /** Every resolver class of every module; a module adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -49,4 +56,11 @@ export const resolvers: NonEmptyArray<Function> = [
   RecordManualPaymentResolver,
   TopUpBalanceResolver,
   RecurringScheduleResolver,
+  RecurringScheduleStateResolver,
+  CreateRecurringScheduleResolver,
+  UpdateRecurringScheduleResolver,
+  RecurringScheduleCommandsResolver,
+  PaymentHoldResolver,
+  BatchChargeResolver,
+  StartBatchChargeResolver,
 ];

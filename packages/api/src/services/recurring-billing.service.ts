@@ -62,7 +62,8 @@ export class RecurringBillingService {
         invoiceId: invoice.id,
         profileId: schedule.profile.id,
         offSession: true,
-        description: schedule.description ?? `Recurring charge, cycle ${input.cycle + 1}`,
+        // The invoice names the cycle; a payment description is sent only when the schedule has one.
+        ...(schedule.description ? { description: schedule.description } : {}),
       });
       if (payment.status === 'captured' || payment.status === 'authorized') return { ...base, outcome: 'succeeded', paymentId: payment.id, failureCode: null, hard: false };
       const failureCode = payment.failureCode ?? (payment.status === 'requires_action' ? 'authentication_required' : payment.status);

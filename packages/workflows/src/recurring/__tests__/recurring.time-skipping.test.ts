@@ -33,7 +33,7 @@ describe.skipIf(testServerPath === undefined)('recurring schedules on the time-s
     await env?.teardown();
   });
 
-  async function newWorker(): Promise<Worker> {
+  async function newWorker(overrides: object = {}): Promise<Worker> {
     const { chargeCycle } = domain.activities;
     return createWorker({
       connection: env.nativeConnection,
@@ -49,6 +49,7 @@ describe.skipIf(testServerPath === undefined)('recurring schedules on the time-s
           chargeTimes.set(input.scheduleId, list);
           return chargeCycle(input);
         },
+        ...overrides,
       },
     });
   }
@@ -148,7 +149,11 @@ describe.skipIf(testServerPath === undefined)('recurring schedules on the time-s
     await domain.api.services.orm.em.fork().nativeUpdate(CustomerPaymentProfile, { id: profile.id }, { methodId: `pm_sbx_stolen1_${stolen}` });
     const state = await worker.runUntil(async () => {
       await skipUntil(async () => (await stateOf(schedule.id)).status === 'paused', '1 day', 5);
-      return stateOf(schedule.id);
+      const paused = await stateOf(schedule.id);
+      // Ended here, with this worker, so no workflow task is left for the next test's worker.
+      await domain.api.services.schedules.cancel(SYSTEM, schedule.id);
+      await env.client.workflow.getHandle(recurringWorkflowId(schedule.id)).result();
+      return paused;
     });
     expect(state).toMatchObject({ status: 'paused', failedAttempts: 1, lastFailureCode: 'lost_or_stolen', stoppedReason: 'hard_decline', retriesLeft: 2 });
     expect(chargeTimes.get(schedule.id)).toHaveLength(1);
@@ -156,6 +161,56 @@ describe.skipIf(testServerPath === undefined)('recurring schedules on the time-s
     expect(mails).toHaveLength(1);
     expect(mails[0]!.text).toContain('your card was reported lost or stolen');
     expect(mails[0]!.text).toContain('paused until you update your card');
-    await domain.api.services.schedules.cancel(SYSTEM, schedule.id);
+  });
+
+  it('a notification activity retried after its email went out does not send it again', async () => {
+    let calls = 0;
+    const { notifyPaymentFailed } = domain.activities;
+    const worker = await newWorker({
+      // The email is sent and recorded, then the activity dies before reporting back: Temporal retries it.
+      async notifyPaymentFailed(notice: Parameters<typeof notifyPaymentFailed>[0]) {
+        calls += 1;
+        const result = await notifyPaymentFailed(notice);
+        if (calls === 1) throw new Error('worker lost after sending');
+        return result;
+      },
+    });
+    const { customer, profile } = await customerWithCard(domain, '4000000000000341');
+    const schedule = await domain.api.services.schedules.create(SYSTEM, {
+      customerId: customer.id, profileId: profile.id, amountMinor: 700, currency: 'USD', interval: 'month', startAt: new Date((await env.currentTimeMs()) + DAY_MS),
+      dunningPolicy: { retryAfterDays: [], finalAction: 'cancel' },
+    });
+    const final = await worker.runUntil(env.client.workflow.getHandle(recurringWorkflowId(schedule.id)).result());
+    expect(final).toMatchObject({ status: 'canceled', failedAttempts: 1 });
+    expect(calls).toBe(2);
+    const mails = await mailTo(customer.email);
+    expect(mails).toHaveLength(1);
+    expect(mails[0]!.subject).toBe('Your subscription payment of $7.00 failed: action needed');
+    const notes = await domain.api.services.orm.em.fork().find(Notification, { scheduleId: schedule.id });
+    expect(notes.map((n) => `${n.channel}:${n.status}`).sort()).toEqual(['email:sent', 'partner_event:sent', 'staff:sent']);
+  });
+
+  it('a card updated during dunning is retried at once, not at the next dunning date', async () => {
+    const worker = await newWorker();
+    const { key, customer, profile } = await customerWithCard(domain, '4000000000000341');
+    const better = await domain.api.services.profiles.save(SYSTEM, { idempotencyKey: `save-${randomUUID()}`, customerId: customer.id, gatewayKeyId: key.id, paymentToken: '5555555555554444' });
+    const schedule = await domain.api.services.schedules.create(SYSTEM, {
+      customerId: customer.id, profileId: profile.id, amountMinor: 3000, currency: 'USD', interval: 'month', startAt: new Date((await env.currentTimeMs()) + DAY_MS),
+      dunningPolicy: { retryAfterDays: [5, 10], finalAction: 'cancel' },
+    });
+    const state = await worker.runUntil(async () => {
+      await skipUntil(async () => (await stateOf(schedule.id)).status === 'past_due', '1 day', 4);
+      await domain.api.services.schedules.update(SYSTEM, { scheduleId: schedule.id, profileId: better.id });
+      await skipUntil(async () => (await stateOf(schedule.id)).cycle === 1, '1 hour', 10);
+      const charged = await stateOf(schedule.id);
+      await domain.api.services.schedules.cancel(SYSTEM, schedule.id);
+      await env.client.workflow.getHandle(recurringWorkflowId(schedule.id)).result();
+      return charged;
+    });
+    expect(state).toMatchObject({ status: 'active', cycle: 1, failedAttempts: 0 });
+    const times = chargeTimes.get(schedule.id)!;
+    expect(times.map((t) => t.attempt)).toEqual([0, 1]);
+    // Retried within the day it was updated, days before the policy's first retry (day 5).
+    expect(Date.parse(times[1]!.at) - Date.parse(times[0]!.at)).toBeLessThan(2 * DAY_MS);
   });
 });
