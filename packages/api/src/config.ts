@@ -39,6 +39,27 @@ const envSchema = z.object({
   PAYRAIL_MAIL_FROM: z.string().min(3).default('Payrail Billing <billing@payrail.test>'),
   /** Where staff notes (failed payments, holds about to expire) are emailed; they are always stored too. */
   PAYRAIL_STAFF_EMAIL: z.string().email().optional(),
+  /** How often stored-but-unapplied inbound webhooks are looked for (they are also applied at start). */
+  PAYRAIL_WEBHOOK_RECOVERY_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  /** Test hook for the crash test: store inbound webhooks and answer, but never apply them in this process. */
+  PAYRAIL_TEST_HOLD_WEBHOOKS_AFTER_STORE: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
+  /** How often the outbox is swept for events the NOTIFY wake-up missed. */
+  PAYRAIL_OUTBOX_DISPATCH_INTERVAL_MS: z.coerce.number().int().min(100).default(10_000),
+  /** Partner webhook retries: first wait, doubling up to the maximum, given up after the total (default 30 s, 6 h, 3 days). */
+  PAYRAIL_PARTNER_WEBHOOK_RETRY_INITIAL_MS: z.coerce.number().int().min(10).default(30_000),
+  PAYRAIL_PARTNER_WEBHOOK_RETRY_MAX_MS: z.coerce.number().int().min(10).default(6 * 3_600_000),
+  PAYRAIL_PARTNER_WEBHOOK_GIVE_UP_AFTER_MS: z.coerce.number().int().min(1_000).default(3 * 86_400_000),
+  PAYRAIL_PARTNER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+  /** A payment sitting this long in requires_payment_method / requires_action / processing is reconciled. */
+  PAYRAIL_RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(0).default(15 * 60_000),
+  /** How often the worker's Temporal Schedule runs a reconciliation sweep. */
+  PAYRAIL_RECONCILE_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).default(5 * 60_000),
+  /** Waits between reconciliation checks; after the last, the payment goes to the staff queue (5 m, 30 m, 2 h, 6 h, 1 d, 3 d). */
+  PAYRAIL_RECONCILE_BACKOFF_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'must be comma-separated milliseconds')
+    .default('300000,1800000,7200000,21600000,86400000,259200000')
+    .transform((v) => v.split(',').map(Number)),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

@@ -5,6 +5,7 @@ import type { DestinationStream } from 'pino';
 import { loadConfig, type AppConfig } from './config.js';
 import { createOrm, migrateToLatest } from './db/orm.js';
 import { createHttpApp } from './http/app.js';
+import { attachSubscriptions } from './http/subscriptions.js';
 import { createLogger } from './logger.js';
 import { createMetrics } from './metrics.js';
 import { createServices, type Services } from './services/index.js';
@@ -41,6 +42,9 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     const listening = http.app.listen(config.PORT, config.HOST, () => resolve(listening));
     listening.once('error', reject);
   });
+  const subscriptions = attachSubscriptions(server, http.schema, services, logger);
+  // After listening: the loops apply stored webhooks and dispatch the outbox (see docs/webhooks.md).
+  await services.background.start();
   const { port } = server.address() as AddressInfo;
   logger.info({ port }, 'payrail api listening');
   return {
@@ -48,6 +52,8 @@ export async function startApi(options: StartApiOptions = {}): Promise<RunningAp
     port,
     services,
     async close() {
+      await services.background.stop();
+      await subscriptions.close();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await http.stop();

@@ -18,3 +18,4 @@ export { isHardDecline, declineInPlainWords } from './domain/declines.js';
 export type { ChargeCycleInput, ChargeCycleOutcome } from './services/recurring-billing.service.js';
 export type { NotificationDraft } from './services/notifications.service.js';
 export * from './workflow-contracts/index.js';
+export { recordDomainEvent, type DomainEventSubject } from './events/domain-events.js';

@@ -6,6 +6,8 @@ import { createHoldActivities } from './holds/activities.js';
 import type { Mailer } from './notifications/mailer.js';
 import { createNotificationActivities } from './notifications/activities.js';
 import * as ping from './ping/activities.js';
+import { createPartnerWebhookActivities } from './partner-webhooks/activities.js';
+import { createReconciliationActivities } from './reconciliation/activities.js';
 import { createRecurringActivities } from './recurring/activities.js';
 
 /** Activities that need nothing but themselves (the ping flow). */
@@ -21,5 +23,7 @@ export function createActivities(services: Services, mailer: Mailer | null) {
     ...createHoldActivities(services),
     ...createBatchActivities(services),
     ...createNotificationActivities(services, mailer),
+    ...createPartnerWebhookActivities(services),
+    ...createReconciliationActivities(services),
   };
 }

@@ -6,6 +6,7 @@ import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config.js';
 import { connectionOptions } from './connection.js';
 import { openWorkerDomain, startMissingWorkflows } from './domain.js';
 import { createLogger, PinoSdkLogger, type Logger } from './logger.js';
+import { ensureReconciliationSchedule } from './reconciliation/schedule.js';
 
 export interface CreateWorkerOptions {
   connection: NativeConnection;
@@ -60,6 +61,7 @@ export async function runWorker(
     const running = worker.run();
     logger.info({ address, namespace, taskQueue, startupMs: Math.round(performance.now() - started) }, 'worker started');
     void startMissingWorkflows(domain.services, logger);
+    void ensureReconciliationSchedule(domain.services, logger);
     if (signal.aborted) requestShutdown();
     else signal.addEventListener('abort', requestShutdown, { once: true });
     try {

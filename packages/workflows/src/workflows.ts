@@ -5,3 +5,5 @@ export * from './ping/workflows.js';
 export * from './recurring/workflows.js';
 export * from './holds/workflows.js';
 export * from './batch/workflows.js';
+export * from './partner-webhooks/workflows.js';
+export * from './reconciliation/workflows.js';

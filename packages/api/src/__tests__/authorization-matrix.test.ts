@@ -18,6 +18,7 @@ interface World {
   linkToken: string;
   scheduleA: string;
   batchId: string;
+  endpointId: string;
 }
 
 interface Operation {
@@ -168,6 +169,51 @@ const operations: Operation[] = [
     expect: { anonymous: 'unauthenticated', ...staffWrite, ...ownerOnly, ...partners },
   },
   {
+    name: 'partnerWebhookEndpoints', scope: 'webhooks:read', document: '{ partnerWebhookEndpoints { id url secretHint } }', variables: () => ({}),
+    expect: { anonymous: 'unauthenticated', ...staffAll, ...noCustomers, ...partners },
+  },
+  {
+    name: 'partnerWebhookDeliveries', scope: 'webhooks:read', document: 'query($id: ID!) { partnerWebhookDeliveries(endpointId: $id) { id } }',
+    variables: (w) => ({ id: w.endpointId }), expect: { anonymous: 'unauthenticated', ...staffAll, ...noCustomers, ...partners },
+  },
+  {
+    name: 'gatewayWebhookEvents', scope: 'webhooks:read', document: '{ gatewayWebhookEvents { id status } }', variables: () => ({}),
+    expect: { anonymous: 'unauthenticated', ...staffAll, ...noCustomers, ...partners },
+  },
+  {
+    name: 'reconciliationQueue', scope: 'payments:read', document: '{ reconciliationQueue { state payment { id } } }', variables: () => ({}),
+    expect: { anonymous: 'unauthenticated', ...staffAll, ...noCustomers, ...partners },
+  },
+  {
+    name: 'createPartnerWebhookEndpoint', scope: 'webhooks:write',
+    document: 'mutation($i: CreatePartnerWebhookEndpointInput!) { createPartnerWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }',
+    variables: () => ({ i: { url: 'https://partner.example/hooks', eventTypes: ['payment.succeeded'] } }),
+    expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, ...partners },
+  },
+  {
+    // Registered by staff: a partner key cannot see or change it (it looks like one that does not exist).
+    name: 'updatePartnerWebhookEndpoint', scope: 'webhooks:write',
+    document: 'mutation($i: UpdatePartnerWebhookEndpointInput!) { updatePartnerWebhookEndpoint(input: $i) { endpoint { id } userErrors { code } } }',
+    variables: (w) => ({ i: { id: w.endpointId, description: 'changed' } }),
+    expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, partnerScoped: 'hidden', partnerUnscoped: 'forbidden' },
+  },
+  {
+    name: 'resendPartnerWebhook', scope: 'webhooks:write',
+    document: 'mutation($i: ResendPartnerWebhookInput!) { resendPartnerWebhook(input: $i) { delivery { id } userErrors { code } } }',
+    variables: () => ({ i: { deliveryId: '00000000-0000-7000-8000-000000000000' } }),
+    expect: { anonymous: 'unauthenticated', admin: 'hidden', finance: 'hidden', support: 'forbidden', ...noCustomers, partnerScoped: 'hidden', partnerUnscoped: 'forbidden' },
+  },
+  {
+    name: 'reconcilePayment', scope: 'payments:write',
+    document: 'mutation($i: ReconcilePaymentInput!) { reconcilePayment(input: $i) { changed userErrors { code } } }',
+    variables: (w) => ({ i: { paymentId: w.paymentA } }),
+    expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, ...partners },
+  },
+  {
+    name: 'runReconciliation', scope: 'payments:write', document: 'mutation { runReconciliation(limit: 5) { checked } }', variables: () => ({}),
+    expect: { anonymous: 'unauthenticated', ...staffWrite, ...noCustomers, ...partners },
+  },
+  {
     name: 'createApiKey', scope: null,
     document: 'mutation($i: CreateApiKeyInput!) { createApiKey(input: $i) { secret userErrors { code } } }',
     variables: () => ({ i: { label: 'x', scopes: ['payments:read'] } }),
@@ -265,7 +311,8 @@ describe('authorization matrix: every query and mutation for every kind of calle
     const em = api.services.orm.em.fork();
     const batch = em.create(BatchCharge, { filter: {}, concurrency: 1, workflowId: 'batch:test' });
     await em.flush();
-    world = { keyId: key.id, customerA: a.customer.id, paymentA: paymentA.id, heldPaymentA: held.id, invoiceA: invoice.id, profileA: profile.id, linkToken: link.token, scheduleA: schedule.id, batchId: batch.id };
+    const { endpoint } = await api.services.partnerWebhooks.endpoints.create(SYSTEM, { url: 'https://staff.example/hooks', eventTypes: ['*'] });
+    world = { keyId: key.id, customerA: a.customer.id, paymentA: paymentA.id, heldPaymentA: held.id, invoiceA: invoice.id, profileA: profile.id, linkToken: link.token, scheduleA: schedule.id, batchId: batch.id, endpointId: endpoint.id };
   });
   afterAll(async () => {
     await api?.close();

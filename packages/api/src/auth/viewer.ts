@@ -19,6 +19,8 @@ export const PERMISSIONS = [
   'keys:write',
   'apikeys:write',
   'audit:read',
+  'webhooks:read',
+  'webhooks:write',
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];

@@ -28,6 +28,11 @@ import { CreateRecurringScheduleResolver } from './modules/schedules/create-recu
 import { RecurringScheduleCommandsResolver } from './modules/schedules/schedule-commands.js';
 import { RecurringScheduleStateResolver } from './modules/schedules/schedule-state.resolver.js';
 import { UpdateRecurringScheduleResolver } from './modules/schedules/update-recurring-schedule.js';
+import { LiveResolver } from './modules/live/live.resolver.js';
+import { ReconciliationResolver } from './modules/reconciliation/reconciliation.resolver.js';
+import { GatewayWebhookEventResolver } from './modules/webhooks/inbound-webhook.resolver.js';
+import { PartnerWebhookMutationsResolver } from './modules/webhooks/partner-webhook-mutations.js';
+import { PartnerWebhookDeliveryResolver, PartnerWebhookEndpointResolver } from './modules/webhooks/partner-webhook.resolver.js';
 
 /** Every resolver class of every module; a module adds its resolvers here. */
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
@@ -63,4 +68,10 @@ export const resolvers: NonEmptyArray<Function> = [
   PaymentHoldResolver,
   BatchChargeResolver,
   StartBatchChargeResolver,
+  GatewayWebhookEventResolver,
+  PartnerWebhookEndpointResolver,
+  PartnerWebhookDeliveryResolver,
+  PartnerWebhookMutationsResolver,
+  ReconciliationResolver,
+  LiveResolver,
 ];

@@ -3,6 +3,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloArmor } from '@escape.tech/graphql-armor';
 import express, { type Express } from 'express';
+import type { GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import { authenticate, AuthenticationError } from '../auth/authenticate.js';
 import type { AppConfig } from '../config.js';
@@ -16,12 +17,14 @@ import { mountWebhookRoutes } from './webhooks.js';
 
 export interface HttpApp {
   app: Express;
+  /** The schema, also served over WebSocket (graphql-ws) for subscriptions once the server listens. */
+  schema: GraphQLSchema;
   stop(): Promise<void>;
 }
 
 /** The API's HTTP surface: /graphql, /healthz, /readyz, /metrics and gateway webhooks. */
 export async function createHttpApp(config: AppConfig, services: Services, logger: Logger, metrics: Metrics): Promise<HttpApp> {
-  const schema = await createSchema();
+  const schema = await createSchema(services.live);
   const armor = new ApolloArmor({
     maxDepth: { n: config.GRAPHQL_MAX_DEPTH },
     costLimit: { maxCost: config.GRAPHQL_MAX_COST },
@@ -97,6 +100,7 @@ export async function createHttpApp(config: AppConfig, services: Services, logge
 
   return {
     app,
+    schema,
     stop: () => apollo.stop(),
   };
 }

@@ -18,6 +18,8 @@ import { StaffService } from './staff.service.js';
 import { TemporalGateway } from './temporal.js';
 import { WorkflowCommands } from './workflow-commands.js';
 import { createWorkflowServices } from './workflow-services.js';
+import { createWebhookServices } from './webhook-services.js';
+import { holdNotifications } from './hold-notifications.js';
 
 /** The domain services, built once per process and shared by GraphQL, webhooks and Temporal activities. */
 export function createServices(config: AppConfig, orm: MikroORM, logger: Logger, metrics: Metrics) {
@@ -48,6 +50,11 @@ export function createServices(config: AppConfig, orm: MikroORM, logger: Logger,
     customers: new CustomersService(orm, sessions),
     invoices,
     ...createWorkflowServices(orm, { payments, invoices, workflows, logger }),
+    ...createWebhookServices({
+      config, orm, logger, metrics, temporal, secretBox, gatewayClients,
+      workflowsEnabled: workflows.isEnabled,
+      onPaymentMoved: holdNotifications(orm, new HoldWatcher(workflows, logger)),
+    }),
     gatewayKeys: new GatewayKeysService(orm, secretBox, gatewayClients),
     profiles: new ProfilesService(orm, gatewayClients, idempotency),
     links: new LinksService(orm),

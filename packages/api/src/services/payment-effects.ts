@@ -5,6 +5,7 @@ import { Invoice } from '../db/entities/invoice.js';
 import { OnlinePayment } from '../db/entities/online-payment.js';
 import type { Payment } from '../db/entities/payment.js';
 import { DomainError } from '../domain/errors.js';
+import { recordDomainEvent } from '../events/domain-events.js';
 
 /**
  * What a payment's capture means for the rest of the books, applied in the same transaction as the
@@ -24,6 +25,11 @@ export async function applyCaptureEffects(em: EntityManager, payment: Payment, c
     const link = await em.findOneOrFail(OnlinePayment, payment.onlinePayment.id, { lockMode: LockMode.PESSIMISTIC_WRITE });
     link.paidCount += 1;
     if (!link.reusable && link.status === 'active') link.status = 'paid';
+    recordDomainEvent(em, 'link.paid', {
+      subjectType: 'link',
+      subjectId: link.id,
+      data: { id: link.id, paymentId: payment.id, amountMinor: capturedDelta, currency: payment.currency, status: link.status, paidCount: link.paidCount },
+    });
   }
   if (payment.purpose === 'top_up' && payment.customer) {
     await moveBalance(em, payment.customer.id, payment.currency, capturedDelta, { kind: 'top_up', paymentId: payment.id });

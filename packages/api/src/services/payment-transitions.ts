@@ -10,6 +10,7 @@ import {
 } from '../db/entities/payment-gateway-transaction.js';
 import { computeFee } from '../domain/money.js';
 import { amountInvariantViolation, canTransition, type PaymentStatus } from '../domain/payment-state.js';
+import { recordPaymentEvent } from '../events/domain-events.js';
 
 export interface TimelineEntry {
   kind: GatewayTransactionKind;
@@ -59,6 +60,8 @@ export function transition(
   );
   const broken = amountInvariantViolation(payment);
   if (broken) throw new Error(`payment ${payment.id} would break an invariant: ${broken}`);
+  // The outbox row commits with the status change; a partial refund that stays partially_refunded still moved money.
+  if (moved || (to === 'partially_refunded' && from === to)) recordPaymentEvent(em, payment);
   return { moved };
 }
 

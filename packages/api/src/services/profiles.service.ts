@@ -10,6 +10,7 @@ import { assertCustomerRecordAccess } from './access.js';
 import { audit } from './audit.js';
 import type { GatewayClients } from './gateway-clients.js';
 import type { IdempotencyService } from './idempotency.js';
+import { recordDomainEvent } from '../events/domain-events.js';
 
 export interface SaveProfileInput {
   idempotencyKey: string;
@@ -68,6 +69,11 @@ export class ProfilesService {
           if (input.makeDefault || existingDefault === 0) await this.markDefault(tx, created);
           await bind(tx, created.id);
           audit(tx, viewer, 'profile.saved', { type: 'CustomerPaymentProfile', id: created.id }, { brand: saved.brand, last4: saved.last4 });
+          recordDomainEvent(tx, 'profile.saved', {
+            subjectType: 'profile',
+            subjectId: created.id,
+            data: { id: created.id, customerId: customer.id, gateway: key.gateway, brand: saved.brand, last4: saved.last4, status: created.status },
+          });
           return created;
         });
         return { resultId: profile.id };

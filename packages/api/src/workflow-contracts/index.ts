@@ -5,3 +5,4 @@
 export * from './recurring.js';
 export * from './holds.js';
 export * from './batch.js';
+export * from './webhooks.js';

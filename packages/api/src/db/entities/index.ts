@@ -17,6 +17,12 @@ import { PaymentGatewayTransaction } from './payment-gateway-transaction.js';
 import { RecurringSchedule } from './recurring-schedule.js';
 import { Refund } from './refund.js';
 import { StaffUser } from './staff-user.js';
+import { DomainEvent } from './domain-event.js';
+import { PartnerWebhookAttempt } from './partner-webhook-attempt.js';
+import { PartnerWebhookDelivery } from './partner-webhook-delivery.js';
+import { PartnerWebhookEndpoint } from './partner-webhook-endpoint.js';
+import { PaymentReconciliation } from './payment-reconciliation.js';
+import { WebhookEvent } from './webhook-event.js';
 
 export {
   ApiKey,
@@ -39,5 +45,7 @@ export {
   StaffUser,
 };
 
+export { DomainEvent, PartnerWebhookAttempt, PartnerWebhookDelivery, PartnerWebhookEndpoint, PaymentReconciliation, WebhookEvent };
+
 /** The list MikroORM discovers (explicit, so the built package needs no folder scanning). */
-export const allEntities = [ApiKey, AuditLog, BalanceTransaction, Customer, CustomerBalance, CustomerPaymentProfile, GatewayCustomer, IdempotencyRecord, Invoice, OnlinePayment, Payment, PaymentGatewayKey, PaymentGatewayTransaction, RecurringSchedule, Refund, StaffUser, BatchCharge, Notification];
+export const allEntities = [ApiKey, AuditLog, BalanceTransaction, Customer, CustomerBalance, CustomerPaymentProfile, GatewayCustomer, IdempotencyRecord, Invoice, OnlinePayment, Payment, PaymentGatewayKey, PaymentGatewayTransaction, RecurringSchedule, Refund, StaffUser, BatchCharge, Notification, DomainEvent, PartnerWebhookAttempt, PartnerWebhookDelivery, PartnerWebhookEndpoint, PaymentReconciliation, WebhookEvent];
