@@ -114,7 +114,8 @@ export class PaymentsService {
   }
 
   async confirm(viewer: Viewer, paymentId: string, idempotencyKey: string, confirmation: Record<string, string> = {}): Promise<Payment> {
-    return this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'confirmPayment', { confirmation }, async (em, payment, gateway) => {
+    let heldBy: PaymentGatewayKey | null = null;
+    const confirmed = await this.withLockedPayment(viewer, paymentId, 'payments:write', idempotencyKey, 'confirmPayment', { confirmation }, async (em, payment, gateway) => {
       if (payment.status !== 'requires_action' && payment.status !== 'requires_payment_method') {
         if (payment.status === 'authorized' || payment.status === 'captured') return;
         throw new DomainError('INVALID_STATE', `a ${payment.status} payment cannot be confirmed`, 'input.paymentId');
@@ -123,7 +124,14 @@ export class PaymentsService {
         requireGateway(gateway).confirm({ idempotencyKey: `${payment.id}:confirm`, gatewayReference: requireReference(payment), confirmation }),
       );
       await this.apply(em, payment, result, 'confirm', viewer, `${payment.id}:confirm`);
+      // A hold authorized only after 3-D Secure lapses like any other: from now, per the key.
+      if (isAuthorized(payment) && payment.gatewayKey && !payment.authorizationExpiresAt) {
+        heldBy = await em.findOneOrFail(PaymentGatewayKey, payment.gatewayKey.id);
+        payment.authorizationExpiresAt = new Date(Date.now() + heldBy.authorizationTtlHours * 3_600_000);
+      }
     });
+    if (heldBy) await this.holds?.placed(confirmed, heldBy);
+    return confirmed;
   }
 
   async capture(viewer: Viewer, paymentId: string, idempotencyKey: string, amountMinor?: number | null): Promise<Payment> {
@@ -542,6 +550,11 @@ export class PaymentsService {
 /** What the payment's gateway can do; payments outside a gateway (manual, balance) can do everything. */
 function capabilitiesOf(payment: Payment): { partialCapture: boolean; voidAuthorization: boolean } {
   return isGatewayName(payment.gateway) ? gatewayInfo(payment.gateway).capabilities : { partialCapture: true, voidAuthorization: true };
+}
+
+/** Read after `apply` moved the payment (a plain comparison there would be narrowed by the checks before it). */
+function isAuthorized(payment: Payment): boolean {
+  return payment.status === 'authorized';
 }
 
 function requireGateway(gateway: PaymentGateway | null): PaymentGateway {

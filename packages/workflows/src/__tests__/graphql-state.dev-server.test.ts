@@ -80,8 +80,13 @@ describe.skipIf(address === undefined)('workflow state through GraphQL (dev serv
       return r?.state.cycle === 1 && r.cycle === 1 ? r : null;
     });
     expect(after.state).toMatchObject({ status: 'active', nextChargeAt: '2031-02-28T10:00:00.000Z', retriesLeft: 4 });
-    const payments = await domain.api.services.orm.em.fork().find(Payment, { customer: customer.id });
-    expect(payments.map((p) => [p.status, p.amountMinor])).toEqual([['captured', 1500]]);
+    // The customer raises the amount: the next cycle (charged now by staff) is invoiced at the new amount.
+    const updated = await customerGql(`mutation($i: UpdateRecurringScheduleInput!) { updateRecurringSchedule(input: $i) { schedule { amount { amountMinor } } userErrors { code } } }`, { i: { scheduleId: id, amountMinor: 2500 } });
+    expect(updated.data!.updateRecurringSchedule).toEqual({ schedule: { amount: { amountMinor: 2500 } }, userErrors: [] });
+    await staff(`mutation($i: RecurringScheduleIdInput!) { chargeRecurringScheduleNow(input: $i) { userErrors { code } } }`, { i: { scheduleId: id } });
+    await until('cycle 2', async () => (await partner(SCHEDULE, { id })).data?.recurringSchedule.state.cycle === 2);
+    const payments = await domain.api.services.orm.em.fork().find(Payment, { customer: customer.id }, { orderBy: { createdAt: 'asc' } });
+    expect(payments.map((p) => [p.status, p.amountMinor])).toEqual([['captured', 1500], ['captured', 2500]]);
 
     // Another customer cannot see or touch it.
     const other = domain.f.gql((await domain.f.customer()).token);

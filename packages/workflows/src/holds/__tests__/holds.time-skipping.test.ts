@@ -78,4 +78,18 @@ describe.skipIf(testServerPath === undefined)('manual-capture holds on the time-
     expect(await domain.api.services.payments.load(payment.id)).toMatchObject({ status: 'captured', capturedMinor: 5_000 });
     expect(await domain.api.services.orm.em.fork().count(Notification, { paymentId: payment.id })).toBe(0);
   });
+
+  it('a hold authorized only after 3-D Secure is watched too', async () => {
+    const worker = await newWorker();
+    const { key, customer } = await customerWithCard(domain, '4242424242424242', { authorizationTtlHours: 48, holdExpiryAction: 'cancel' });
+    const pending = await domain.api.services.payments.initiate(SYSTEM, {
+      idempotencyKey: uniqueKey('3ds'), gatewayKeyId: key.id, customerId: customer.id, amountMinor: 4_000, currency: 'USD', paymentToken: '4000002500003155', captureMethod: 'manual',
+    });
+    expect(pending.status).toBe('requires_action');
+    const confirmed = await domain.api.services.payments.confirm(SYSTEM, pending.id, uniqueKey('confirm'));
+    expect(confirmed.status).toBe('authorized');
+    expect(confirmed.authorizationExpiresAt!.getTime() - Date.now()).toBeGreaterThan(47 * HOUR_MS);
+    const final = await worker.runUntil(env.client.workflow.getHandle<typeof holdWorkflow>(holdWorkflowId(pending.id)).result());
+    expect(final.phase).toBe('auto_canceled');
+  });
 });
