@@ -76,11 +76,15 @@ export class LiveEvents {
     this.emitter.on(liveTopics.domainEvents, listener);
   }
 
-  /** Publishes on a free channel to every process's subscribers (NOTIFY outside a transaction: immediate). */
+  /**
+   * Publishes on a free channel to every process's subscribers (NOTIFY outside a transaction: immediate).
+   * A process that does not listen (the worker) passes its ORM connection.
+   */
   async publishChannel(channel: string, payload: Record<string, unknown>, executor?: { execute(sql: string, params: unknown[]): Promise<unknown> }): Promise<void> {
     const text = JSON.stringify({ topic: liveTopics.channel(channel), payload });
     if (executor) await executor.execute('select pg_notify(?, ?)', [LIVE_CHANNEL, text]);
-    else await this.client?.query('select pg_notify($1, $2)', [LIVE_CHANNEL, text]);
+    else if (this.client) await this.client.query('select pg_notify($1, $2)', [LIVE_CHANNEL, text]);
+    else throw new Error('live events are not started in this process: pass a database connection to publish');
   }
 
   /** PubSub: in-process publish (tests, single-process tools). Cross-process publishers use publishChannel. */
