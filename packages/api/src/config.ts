@@ -52,8 +52,12 @@ const envSchema = z.object({
   PAYRAIL_PARTNER_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
   /** A payment sitting this long in requires_payment_method / requires_action / processing is reconciled. */
   PAYRAIL_RECONCILE_STUCK_AFTER_MS: z.coerce.number().int().min(0).default(15 * 60_000),
-  /** How often the worker's Temporal Schedule runs a reconciliation sweep. */
-  PAYRAIL_RECONCILE_SWEEP_EVERY_MS: z.coerce.number().int().min(1_000).default(5 * 60_000),
+  /** How often the worker's Temporal Schedule runs a reconciliation sweep; 0: the worker creates no schedule (tests on a shared server). */
+  PAYRAIL_RECONCILE_SWEEP_EVERY_MS: z.coerce
+    .number()
+    .int()
+    .refine((v) => v === 0 || v >= 1_000, 'must be 0 (no schedule) or at least 1000')
+    .default(5 * 60_000),
   /** Waits between reconciliation checks; after the last, the payment goes to the staff queue (5 m, 30 m, 2 h, 6 h, 1 d, 3 d). */
   PAYRAIL_RECONCILE_BACKOFF_MS: z
     .string()

@@ -15,6 +15,8 @@ export function testApiEnv(databaseUrl: string, extra: Record<string, string> = 
     LOG_LEVEL: 'silent',
     // No worker polls in API tests; tests that run one turn workflows on (and pick a task queue).
     PAYRAIL_WORKFLOWS: 'off',
+    // Workers started from this environment share the dev server: they must not own the platform-wide reconciliation Schedule.
+    PAYRAIL_RECONCILE_SWEEP_EVERY_MS: '0',
     ...extra,
   };
 }

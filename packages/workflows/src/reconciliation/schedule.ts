@@ -14,17 +14,28 @@ const SWEEP_LIMIT = 200;
 export async function ensureReconciliationSchedule(services: Services, logger: Logger): Promise<void> {
   const input: ReconciliationSweepInput = { limit: SWEEP_LIMIT };
   const everyMs = services.config.PAYRAIL_RECONCILE_SWEEP_EVERY_MS;
+  if (everyMs === 0) return;
+  const taskQueue = services.temporal.settings.taskQueue;
+  let client: Awaited<ReturnType<typeof services.temporal.client>> | undefined;
   try {
-    const client = await services.temporal.client();
+    client = await services.temporal.client();
     await client.schedule.create({
       scheduleId: RECONCILIATION_SCHEDULE_ID,
       spec: { intervals: [{ every: everyMs }] },
       policies: { overlap: ScheduleOverlapPolicy.SKIP },
-      action: { type: 'startWorkflow', workflowType: RECONCILIATION_SWEEP_WORKFLOW, taskQueue: services.temporal.settings.taskQueue, args: [input] },
+      action: { type: 'startWorkflow', workflowType: RECONCILIATION_SWEEP_WORKFLOW, taskQueue, args: [input] },
     });
     logger.info({ scheduleId: RECONCILIATION_SCHEDULE_ID, everyMs }, 'reconciliation schedule created');
   } catch (error) {
-    if (error instanceof ScheduleAlreadyRunning) return;
-    logger.warn({ err: error }, 'could not create the reconciliation schedule; the next worker start tries again');
+    if (!(error instanceof ScheduleAlreadyRunning)) {
+      logger.warn({ err: error }, 'could not create the reconciliation schedule; the next worker start tries again');
+      return;
+    }
+    // Left as it is (operators may have tuned it), but a schedule feeding another queue means nobody here runs it.
+    const existing = await client?.schedule.getHandle(RECONCILIATION_SCHEDULE_ID).describe().catch(() => undefined);
+    const existingQueue = existing?.action.type === 'startWorkflow' ? existing.action.taskQueue : undefined;
+    if (existingQueue !== undefined && existingQueue !== taskQueue) {
+      logger.warn({ scheduleId: RECONCILIATION_SCHEDULE_ID, existingQueue, taskQueue }, 'the reconciliation schedule starts its sweeps on another task queue');
+    }
   }
 }

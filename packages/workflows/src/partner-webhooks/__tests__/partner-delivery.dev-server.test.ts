@@ -4,8 +4,9 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomUUID } from 'node:crypto';
-import { SYSTEM } from '@payrail/api/services';
+import { partnerWebhookDeliveryWorkflowId, SYSTEM } from '@payrail/api/services';
 import { uniqueKey } from '@payrail/api/testing';
+import { Client, Connection } from '@temporalio/client';
 import { NativeConnection, Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDomainEnv, type DomainEnv } from '../../__tests__/domain-env.js';
@@ -160,6 +161,23 @@ describe.skipIf(!address)('partner webhooks: signed, retried with backoff by Tem
       await until('the resend', async () => (flaky.received.filter((r) => r.status === 200).length === 6 ? true : undefined));
       const afterDedupe = new Set(flaky.received.filter((r) => r.status === 200).map((r) => r.eventId));
       expect([...afterDedupe].sort()).toEqual([...expectedIds].sort());
+
+      // Disabling the dead endpoint ends its retrying deliveries at their next attempt (and their workflows).
+      const disabled = await gql(`mutation($i: UpdatePartnerWebhookEndpointInput!) { updatePartnerWebhookEndpoint(input: $i) { endpoint { enabled } userErrors { code } } }`, { i: { id: deadId, enabled: false } });
+      expect(disabled.data!.updatePartnerWebhookEndpoint.endpoint.enabled).toBe(false);
+      const ended = await until('the dead endpoint\'s deliveries to end', async () => {
+        const deliveries: DeliveryRow[] = (await gql(LOG, { id: deadId })).data!.partnerWebhookDeliveries;
+        return deliveries.every((d) => d.status === 'failed') ? deliveries : undefined;
+      });
+      expect(ended.every((d) => d.attemptLog.every((a) => a.statusCode === 503))).toBe(true);
+      const connection = await Connection.connect({ address: address! });
+      try {
+        const client = new Client({ connection, namespace });
+        const outcomes = await Promise.all(ended.map((d) => client.workflow.getHandle(partnerWebhookDeliveryWorkflowId(d.id)).result()));
+        expect(outcomes.every((o) => o === 'skipped')).toBe(true);
+      } finally {
+        await connection.close();
+      }
     } finally {
       await flaky.close();
       await dead.close();

@@ -69,7 +69,7 @@ describe.skipIf(address === undefined || !localstripeUrl || !existsSync(workerSc
     const child = spawn(process.execPath, [workerScript], {
       env: {
         ...process.env, ...secrets,
-        DATABASE_URL: domain.db.url, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, PAYRAIL_WORKFLOWS: 'on',
+        DATABASE_URL: domain.db.url, TEMPORAL_ADDRESS: address, TEMPORAL_TASK_QUEUE: taskQueue, PAYRAIL_WORKFLOWS: 'on', PAYRAIL_RECONCILE_SWEEP_EVERY_MS: '0',
         PAYRAIL_STRIPE_API_BASE_URL: stall.url, LOG_LEVEL: 'warn', TEMPORAL_SHUTDOWN_GRACE_SECONDS: '2',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
