@@ -103,6 +103,22 @@ describe('GraphQL subscriptions over graphql-ws on /graphql', () => {
     expect(feed.results[0]!.data!.liveChannel).toEqual({ channel: 'batch:demo', payload: { done: 3, total: 10 } });
   });
 
+  it('a payer on a pay link page, not signed in, follows the payment with the link token', async () => {
+    const key = await f.sandboxKey();
+    const link = await api.services.links.create(SYSTEM, { amountMinor: 1_500, currency: 'USD' });
+    const payment = await api.services.payments.initiate({ kind: 'anonymous' }, { idempotencyKey: uniqueKey(), gatewayKeyId: key.id, linkToken: link.token, paymentToken: '4000002500003155' });
+    expect(payment.status).toBe('requires_action');
+    const document = 'subscription($id: ID!, $t: String) { paymentUpdated(id: $id, linkToken: $t) { status } }';
+    const wrongLink = subscribe(connect(), document, { id: payment.id, t: 'not-the-link' });
+    await wrongLink.done;
+    expect(wrongLink.results[0]?.errors?.[0]?.message ?? String(wrongLink.failure)).toMatch(/sign in/);
+    const payer = subscribe(connect(), document, { id: payment.id, t: link.token });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    await api.services.payments.confirm(SYSTEM, payment.id, uniqueKey());
+    await payer.first(1);
+    expect(payer.results[0]!.data!.paymentUpdated).toEqual({ status: 'CAPTURED' });
+  });
+
   it('refuses a connection whose token does not verify, and anonymous payment feeds', async () => {
     const forged = subscribe(connect('not-a-session-token'), 'subscription { paymentsChanged { id } }');
     await forged.done;

@@ -24,15 +24,22 @@ const CHANNEL_NAME = /^[a-z0-9_-]+(:[a-zA-Z0-9_-]+)?$/;
 @Resolver()
 export class LiveResolver {
   @Subscription(() => PaymentType, {
-    description: 'The payment every time its status changes (a pay page waiting for 3-D Secure, a payment screen).',
-    subscribe: async ({ args, context }: { args: { id: string }; context: GraphQLContext }) => {
-      if (context.viewer.kind === 'anonymous') throw unauthenticated();
-      const payment = await context.services.orm.em.fork().findOne(Payment, args.id);
-      if (!payment || !canAccessCustomerRecord(context.viewer, payment.customer?.id, 'payments:read')) throw forbidden('no such payment');
+    description:
+      'The payment every time its status changes (a payment screen; a pay page waiting for 3-D Secure, which passes its pay link token instead of signing in).',
+    subscribe: async ({ args, context }: { args: { id: string; linkToken?: string | null }; context: GraphQLContext }) => {
+      const payment = await context.services.orm.em.fork().findOne(Payment, args.id, { populate: ['onlinePayment'] });
+      const viaLink = Boolean(args.linkToken) && payment?.onlinePayment?.token === args.linkToken;
+      if (context.viewer.kind === 'anonymous' && !viaLink) throw unauthenticated();
+      if (!payment || !(viaLink || canAccessCustomerRecord(context.viewer, payment.customer?.id, 'payments:read'))) throw forbidden('no such payment');
       return context.services.live.subscribe(liveTopics.subject('payment', args.id));
     },
   })
-  async paymentUpdated(@Root() notice: DomainEventNotice, @Ctx() ctx: GraphQLContext, @Arg('id', () => ID) _id: string): Promise<Payment> {
+  async paymentUpdated(
+    @Root() notice: DomainEventNotice,
+    @Ctx() ctx: GraphQLContext,
+    @Arg('id', () => ID) _id: string,
+    @Arg('linkToken', () => String, { nullable: true, description: 'The pay link the payment was made through, for a payer who is not signed in.' }) _linkToken?: string | null,
+  ): Promise<Payment> {
     return ctx.services.orm.em.fork().findOneOrFail(Payment, notice.subjectId);
   }
 
