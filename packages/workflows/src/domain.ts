@@ -30,9 +30,13 @@ export async function openWorkerDomain(env: Record<string, string | undefined>, 
   };
 }
 
+/** How often a running worker looks for holds and schedules whose workflow never started. */
+export const WORKFLOW_SWEEP_INTERVAL_MS = 5 * 60 * 1000;
+
 /**
  * Starts workflows that should exist but do not (Temporal was unreachable when the API placed a hold or
- * created a schedule). Bounded per run; runs at worker start.
+ * created a schedule). Bounded per run; runs at worker start and then every WORKFLOW_SWEEP_INTERVAL_MS.
+ * Starts use business ids, so several workers sweeping at once start nothing twice.
  */
 export async function startMissingWorkflows(services: Services, logger: Logger): Promise<void> {
   try {
@@ -42,4 +46,12 @@ export async function startMissingWorkflows(services: Services, logger: Logger):
   } catch (error) {
     logger.warn({ err: error }, 'workflow sweep failed; it runs again at the next worker start');
   }
+}
+
+/** Sweeps now and then periodically; returns the function that stops it. */
+export function sweepPeriodically(services: Services, logger: Logger, intervalMs = WORKFLOW_SWEEP_INTERVAL_MS): () => void {
+  void startMissingWorkflows(services, logger);
+  const timer = setInterval(() => void startMissingWorkflows(services, logger), intervalMs);
+  timer.unref();
+  return () => clearInterval(timer);
 }

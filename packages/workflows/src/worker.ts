@@ -4,7 +4,7 @@ import { activities as pingActivities, createActivities } from './activities.js'
 import { workflowCode } from './bundle.js';
 import { ConfigError, loadWorkerConfig, type WorkerConfig } from './config.js';
 import { connectionOptions } from './connection.js';
-import { openWorkerDomain, startMissingWorkflows } from './domain.js';
+import { openWorkerDomain, sweepPeriodically } from './domain.js';
 import { createLogger, PinoSdkLogger, type Logger } from './logger.js';
 import { ensureReconciliationSchedule } from './reconciliation/schedule.js';
 
@@ -60,13 +60,14 @@ export async function runWorker(
     const requestShutdown = () => worker.shutdown();
     const running = worker.run();
     logger.info({ address, namespace, taskQueue, startupMs: Math.round(performance.now() - started) }, 'worker started');
-    void startMissingWorkflows(domain.services, logger);
+    const stopSweeping = sweepPeriodically(domain.services, logger);
     void ensureReconciliationSchedule(domain.services, logger);
     if (signal.aborted) requestShutdown();
     else signal.addEventListener('abort', requestShutdown, { once: true });
     try {
       await running;
     } finally {
+      stopSweeping();
       signal.removeEventListener('abort', requestShutdown);
     }
   } finally {

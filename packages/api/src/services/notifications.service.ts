@@ -1,5 +1,6 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { Notification, type NotificationChannel, type NotificationKind } from '../db/entities/notification.js';
+import { recordDomainEvent, type DomainEventSubject } from '../events/domain-events.js';
 
 export interface NotificationDraft {
   kind: NotificationKind;
@@ -41,6 +42,21 @@ export class NotificationsService {
       ],
     );
     return em.findOneOrFail(Notification, { channel: draft.channel, dedupeKey: draft.dedupeKey });
+  }
+
+  /**
+   * Writes a partner-facing domain event to the outbox (issue 5) once per notification key: the event and
+   * the `sent` mark commit together, so a retried activity can neither lose nor duplicate it.
+   */
+  async emitPartnerEventOnce(draft: NotificationDraft, type: string, subject: DomainEventSubject): Promise<'sent' | 'already_sent'> {
+    const row = await this.claim({ ...draft, channel: 'partner_event' });
+    if (row.status === 'sent') return 'already_sent';
+    return this.orm.em.fork().transactional(async (em) => {
+      const marked = await em.nativeUpdate(Notification, { id: row.id, status: 'pending' }, { status: 'sent', sentAt: new Date() });
+      if (marked === 0) return 'already_sent';
+      recordDomainEvent(em, type, subject);
+      return 'sent';
+    });
   }
 
   async markSent(notificationId: string): Promise<void> {

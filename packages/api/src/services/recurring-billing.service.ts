@@ -7,6 +7,7 @@ import { PaymentGatewayKey } from '../db/entities/payment-gateway-key.js';
 import { RecurringSchedule } from '../db/entities/recurring-schedule.js';
 import { DomainError } from '../domain/errors.js';
 import { isHardDecline } from '../domain/declines.js';
+import { recordDomainEvent } from '../events/domain-events.js';
 import { cycleChargeKey, type RecurringState } from '../workflow-contracts/recurring.js';
 import type { InvoicesService } from './invoices.service.js';
 import type { PaymentsService } from './payments.service.js';
@@ -82,6 +83,12 @@ export class RecurringBillingService {
   async recordState(state: RecurringState): Promise<void> {
     await this.orm.em.fork().transactional(async (em) => {
       const schedule = await em.findOneOrFail(RecurringSchedule, state.scheduleId);
+      // Partners hear of every status change (schedule.past_due, schedule.canceled, ...) through the outbox.
+      // The API already wrote the row's status for requested pauses and cancels, so those compare equal here
+      // and are announced by the mutation's audit trail rather than twice.
+      if (schedule.status !== state.status) {
+        recordDomainEvent(em, `schedule.${state.status}`, { subjectType: 'schedule', subjectId: schedule.id, data: { id: schedule.id, status: state.status, previousStatus: schedule.status, cycle: state.cycle, failedAttempts: state.failedAttempts, lastFailureCode: state.lastFailureCode, nextChargeAt: state.nextChargeAt, customerId: schedule.customer.id } });
+      }
       schedule.status = state.status;
       schedule.cycle = state.cycle;
       schedule.failedAttempts = state.failedAttempts;

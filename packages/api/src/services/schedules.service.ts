@@ -138,7 +138,9 @@ export class SchedulesService {
    */
   private async command(viewer: Viewer, scheduleId: string, signal: 'pause' | 'resume' | 'cancel' | 'chargeNow', from: ScheduleStatus[], to: ScheduleStatus | null) {
     const current = await this.writable(this.orm.em.fork(), viewer, scheduleId);
-    if (!from.includes(current.status)) throw new DomainError('INVALID_STATE', `a ${current.status} schedule cannot ${signal === 'chargeNow' ? 'be charged now' : `be ${signal}d`}`, 'input.scheduleId');
+    // The workflow owns the status; the row can lag it by one state write (a pause recorded just after a resume).
+    const status = (await this.workflows.queryRecurring(scheduleId))?.status ?? current.status;
+    if (!from.includes(status)) throw new DomainError('INVALID_STATE', `a ${status} schedule cannot ${signal === 'chargeNow' ? 'be charged now' : `be ${signal}d`}`, 'input.scheduleId');
     await this.workflows.signalRecurring(scheduleId, signal);
     return this.orm.em.fork().transactional(async (em) => {
       const schedule = await em.findOneOrFail(RecurringSchedule, scheduleId);

@@ -54,8 +54,13 @@ export function createNotificationActivities(services: Services, mailer: Mailer 
       const result: DeliveryResult = {
         email: customer && mailer ? await deliver({ ...common, channel: 'email', recipient: customer.email, ...email, data }, customer.email) : 'skipped',
         staff: await deliver({ ...common, channel: 'staff', recipient: config.PAYRAIL_STAFF_EMAIL ?? null, ...staff, data }, config.PAYRAIL_STAFF_EMAIL ?? null),
-        // Stored for partner webhooks; see docs/workflows.md ("partner events") for the hand-over to the outbox.
-        partner_event: await deliver({ ...common, channel: 'partner_event', subject: 'payment.dunning_attempt_failed', body: JSON.stringify(data), data }, null),
+        // Into the partner-webhook outbox, once per failure (the payment's own payment.failed event comes
+        // from the payment state machine; this one adds the dunning outcome).
+        partner_event: await services.notifications.emitPartnerEventOnce(
+          { ...common, channel: 'partner_event', subject: 'schedule.payment_failed', body: JSON.stringify(data), data },
+          'schedule.payment_failed',
+          { subjectType: notice.scheduleId ? 'schedule' : 'payment', subjectId: notice.scheduleId ?? notice.paymentId ?? notice.attemptKey, data },
+        ),
       };
       if (!mailer) log.warn('SMTP_HOST is not set: customer email skipped', { eventKey });
       return result;

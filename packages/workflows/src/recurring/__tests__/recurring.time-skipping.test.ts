@@ -4,7 +4,7 @@ import { TestWorkflowEnvironment } from '@temporalio/testing';
 import type { Worker } from '@temporalio/worker';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sandboxTestCards } from '@payrail/gateways/testing';
-import { CustomerPaymentProfile, Invoice, Notification, Payment, RecurringSchedule, SYSTEM, recurringWorkflowId, type ChargeCycleInput, type RecurringState } from '@payrail/api/services';
+import { CustomerPaymentProfile, DomainEvent, Invoice, Notification, Payment, RecurringSchedule, SYSTEM, recurringWorkflowId, type ChargeCycleInput, type RecurringState } from '@payrail/api/services';
 import { createWorker } from '../../worker.js';
 import { quietTemporalRuntime, temporalEnv, workflowBundle } from '../../__tests__/temporal-env.js';
 import { customerWithCard, mailTo, openDomainEnv, type DomainEnv } from '../../__tests__/domain-env.js';
@@ -129,7 +129,13 @@ describe.skipIf(testServerPath === undefined)('recurring schedules on the time-s
     expect(await em.findOneOrFail(RecurringSchedule, schedule.id)).toMatchObject({ status: 'canceled', failedAttempts: 5 });
     const notes = await em.find(Notification, { scheduleId: schedule.id });
     expect(notes.filter((n) => n.channel === 'staff' && n.status === 'sent')).toHaveLength(5);
-    expect(notes.filter((n) => n.channel === 'partner_event')).toHaveLength(5);
+    expect(notes.filter((n) => n.channel === 'partner_event' && n.status === 'sent')).toHaveLength(5);
+    // Partners get the story through the webhook outbox: each failure, and each status change.
+    const events = await em.find(DomainEvent, { subjectType: 'schedule', subjectId: schedule.id }, { orderBy: { id: 'asc' } });
+    expect(events.map((e) => e.type)).toEqual([
+      'schedule.payment_failed', 'schedule.past_due', 'schedule.payment_failed', 'schedule.payment_failed', 'schedule.payment_failed', 'schedule.payment_failed', 'schedule.canceled',
+    ]);
+    expect(events[6]!.payload).toMatchObject({ status: 'canceled', previousStatus: 'past_due', failedAttempts: 5, lastFailureCode: 'card_declined' });
     // Every attempt is its own invoice payment under its own key; the invoice stays open.
     const invoices = await em.find(Invoice, { customer: customer.id });
     expect(invoices).toHaveLength(1);
