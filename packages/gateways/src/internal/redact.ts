@@ -21,7 +21,8 @@ export function redact(value: unknown): JsonObject {
 function redactValue(value: unknown, seen: WeakSet<object>): JsonValue {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return maskPan(value);
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  // JSON has no -0, NaN or Infinity: normalise them so what we store reads back identically.
+  if (typeof value === 'number') return Number.isFinite(value) ? value + 0 : null;
   if (typeof value === 'boolean') return value;
   if (typeof value === 'bigint') return value.toString();
   if (value instanceof Date) return value.toISOString();
