@@ -64,6 +64,11 @@ const envSchema = z.object({
     .regex(/^\d+(,\d+)*$/, 'must be comma-separated milliseconds')
     .default('300000,1800000,7200000,21600000,86400000,259200000')
     .transform((v) => v.split(',').map(Number)),
+  /** Test and local setups only: let partner webhook URLs use http and loopback/private addresses. */
+  PAYRAIL_PARTNER_WEBHOOKS_ALLOW_PRIVATE: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 

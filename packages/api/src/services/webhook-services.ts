@@ -47,7 +47,7 @@ export function createWebhookServices(deps: WebhookDeps) {
     },
     deps.workflowsEnabled,
   );
-  const endpoints = new PartnerWebhookEndpointsService(orm, deps.secretBox);
+  const endpoints = new PartnerWebhookEndpointsService(orm, deps.secretBox, { allowPrivateNetworks: config.PAYRAIL_PARTNER_WEBHOOKS_ALLOW_PRIVATE });
   const deliveries = new PartnerWebhookDeliveriesService(orm, endpoints, starter, config.PAYRAIL_PARTNER_WEBHOOK_TIMEOUT_MS, logger);
   const dispatcher = new OutboxDispatcher(orm, starter, config.PAYRAIL_OUTBOX_DISPATCH_INTERVAL_MS, logger);
   const reconciliation = new ReconciliationService(

@@ -13,6 +13,8 @@ export function testApiEnv(databaseUrl: string, extra: Record<string, string> = 
     PAYRAIL_KEK_ID: 'test1',
     PAYRAIL_SESSION_SECRET: randomBytes(32).toString('hex'),
     LOG_LEVEL: 'silent',
+    // Test partner endpoints are local HTTP servers.
+    PAYRAIL_PARTNER_WEBHOOKS_ALLOW_PRIVATE: 'true',
     // No worker polls in API tests; tests that run one turn workflows on (and pick a task queue).
     PAYRAIL_WORKFLOWS: 'off',
     // Workers started from this environment share the dev server: they must not own the platform-wide reconciliation Schedule.

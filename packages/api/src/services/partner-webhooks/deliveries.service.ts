@@ -7,6 +7,7 @@ import { DomainError, notFound } from '../../domain/errors.js';
 import { audit } from '../audit.js';
 import type { DeliveryStarter } from './delivery-starter.js';
 import { canSee, type PartnerWebhookEndpointsService } from './endpoints.service.js';
+import { privateDestinationReason } from './url-policy.js';
 import { PARTNER_EVENT_ID_HEADER, PARTNER_SIGNATURE_HEADER, signPartnerPayload } from './signature.js';
 
 /** What one HTTP attempt came to; the activity turns `retry` into a retryable failure. */
@@ -39,6 +40,14 @@ export class PartnerWebhookDeliveriesService {
       delivery.lastError = 'endpoint disabled';
       await em.flush();
       return { outcome: 'skipped', reason: 'endpoint disabled' };
+    }
+    const refused = await privateDestinationReason(new URL(delivery.endpoint.url), this.endpoints.urlPolicy);
+    if (refused) {
+      delivery.status = 'failed';
+      delivery.lastError = refused;
+      await em.flush();
+      this.logger.warn({ deliveryId, endpointId: delivery.endpoint.id }, refused);
+      return { outcome: 'skipped', reason: refused };
     }
     const event = delivery.event;
     // The body is identical on every attempt and resend; only the signature's timestamp changes.

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import { actorOf, type Viewer } from '../../auth/viewer.js';
 import { PartnerWebhookEndpoint } from '../../db/entities/partner-webhook-endpoint.js';
+import { assertAllowedPartnerUrl, type PartnerUrlPolicy } from './url-policy.js';
 import { DomainError, notFound } from '../../domain/errors.js';
 import { secretHint, type SecretBox } from '../../domain/secret-box.js';
 import { audit } from '../audit.js';
@@ -30,6 +31,7 @@ export class PartnerWebhookEndpointsService {
   constructor(
     private readonly orm: MikroORM,
     private readonly secretBox: SecretBox,
+    readonly urlPolicy: PartnerUrlPolicy,
   ) {}
 
   async create(viewer: Viewer, input: EndpointSettings & { url: string; eventTypes: string[] }): Promise<EndpointWithSecret> {
@@ -42,7 +44,7 @@ export class PartnerWebhookEndpointsService {
         secretHint: secretHint(secret),
         createdBy: ownerOf(viewer),
       });
-      applySettings(endpoint, input);
+      applySettings(endpoint, input, this.urlPolicy);
       em.persist(endpoint);
       audit(em, viewer, 'partner_webhook.created', { type: 'PartnerWebhookEndpoint', id: endpoint.id }, { url: endpoint.url, eventTypes: endpoint.eventTypes });
       return { endpoint, secret };
@@ -53,7 +55,7 @@ export class PartnerWebhookEndpointsService {
     return this.orm.em.fork().transactional(async (em) => {
       const endpoint = await em.findOne(PartnerWebhookEndpoint, id);
       if (!endpoint || !canSee(viewer, endpoint)) throw notFound('webhook endpoint', 'input.id');
-      applySettings(endpoint, input);
+      applySettings(endpoint, input, this.urlPolicy);
       let secret: string | null = null;
       if (input.rotateSecret) {
         secret = newSigningSecret();
@@ -101,14 +103,14 @@ function newSigningSecret(): string {
   return `whsec_${randomBytes(32).toString('base64url')}`;
 }
 
-function applySettings(endpoint: PartnerWebhookEndpoint, input: EndpointSettings): void {
-  if (input.url != null) endpoint.url = validUrl(input.url);
+function applySettings(endpoint: PartnerWebhookEndpoint, input: EndpointSettings, policy: PartnerUrlPolicy): void {
+  if (input.url != null) endpoint.url = validUrl(input.url, policy);
   if (input.description !== undefined) endpoint.description = input.description?.slice(0, 200) ?? null;
   if (input.eventTypes != null) endpoint.eventTypes = validEventTypes(input.eventTypes);
   if (input.enabled != null) endpoint.enabled = input.enabled;
 }
 
-function validUrl(value: string): string {
+function validUrl(value: string, policy: PartnerUrlPolicy): string {
   let url: URL;
   try {
     url = new URL(value);
@@ -118,6 +120,7 @@ function validUrl(value: string): string {
   if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new DomainError('INVALID_INPUT', 'url must use https (or http in test setups)', 'input.url');
   if (url.username || url.password) throw new DomainError('INVALID_INPUT', 'url must not carry credentials; the signature authenticates us', 'input.url');
   if (value.length > 2000) throw new DomainError('INVALID_INPUT', 'url is longer than 2000 characters', 'input.url');
+  assertAllowedPartnerUrl(url, policy);
   return url.toString();
 }
 

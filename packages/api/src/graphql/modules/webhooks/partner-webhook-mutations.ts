@@ -9,7 +9,7 @@ import { PartnerWebhookDeliveryType, PartnerWebhookEndpointType } from './partne
 
 @InputType({ description: 'A new partner webhook endpoint.' })
 export class CreatePartnerWebhookEndpointInput {
-  @Field(() => String, { description: 'Absolute https URL (http is accepted for test setups).' }) url!: string;
+  @Field(() => String, { description: 'Absolute https URL of a public host (http and private addresses only when PAYRAIL_PARTNER_WEBHOOKS_ALLOW_PRIVATE is set, for test setups).' }) url!: string;
   @Field(() => [String], { description: 'Event types to send (payment.succeeded, payment.failed, payment.requires_capture, payment.refunded, link.paid, profile.saved, schedule.past_due, ...), or "*".' }) eventTypes!: string[];
   @Field(() => String, { nullable: true, description: 'A note for staff.' }) description?: string | null;
   @Field(() => Boolean, { nullable: true, description: 'Default true.' }) enabled?: boolean | null;
