@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../auth/viewer.js';
 import { BatchCharge } from '../db/entities/batch-charge.js';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type GraphQLResponse, type TestDatabase } from '../testing/index.js';
+import { fixtures, uniqueKey, type GraphQLResponse } from '../testing/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 type Outcome = 'ok' | 'hidden' | 'forbidden' | 'unauthenticated';
 type Role = 'anonymous' | 'admin' | 'finance' | 'support' | 'customerA' | 'customerB' | 'partnerScoped' | 'partnerUnscoped';
@@ -283,15 +284,14 @@ function classify(response: GraphQLResponse): Outcome {
 }
 
 describe('authorization matrix: every query and mutation for every kind of caller', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
   let world: World;
   let f: ReturnType<typeof fixtures>;
   const tokens: Partial<Record<Role, string>> = {};
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
+    api = handle.api;
     f = fixtures(api);
     const key = await f.sandboxKey();
     const a = await f.customer();
@@ -313,10 +313,6 @@ describe('authorization matrix: every query and mutation for every kind of calle
     await em.flush();
     const { endpoint } = await api.services.partnerWebhooks.endpoints.create(SYSTEM, { url: 'https://staff.example/hooks', eventTypes: ['*'] });
     world = { keyId: key.id, customerA: a.customer.id, paymentA: paymentA.id, heldPaymentA: held.id, invoiceA: invoice.id, profileA: profile.id, linkToken: link.token, scheduleA: schedule.id, batchId: batch.id, endpointId: endpoint.id };
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   const cases = operations.flatMap((op) => ROLES.map((role) => [op.name, role, op.expect[role], op] as const));

@@ -1,21 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../auth/viewer.js';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
+import { fixtures, startTestApi, uniqueKey } from '../testing/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 const PAGE = `query($first: Int) { payments(page: {first: $first}) { totalCount nodes { id amount { formatted } customer { id email }
   invoice { id number } profile { last4 } timeline { kind amount { amountMinor } } refunds { amount { amountMinor } } } } }`;
 
 describe('GraphQL hygiene: batching, limits, CSRF, introspection', () => {
-  let db: TestDatabase;
+  let queries = 0;
+  const handle = useTestApi({ GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '400' }, { onQuery: () => (queries += 1) });
   let api: RunningApi;
   let f: ReturnType<typeof fixtures>;
   let token: string;
-  let queries = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url, { GRAPHQL_MAX_DEPTH: '8', GRAPHQL_MAX_COST: '400' }, { onQuery: () => (queries += 1) });
+    api = handle.api;
     f = fixtures(api);
     token = await f.staffToken('admin');
     const key = await f.sandboxKey();
@@ -25,10 +25,6 @@ describe('GraphQL hygiene: batching, limits, CSRF, introspection', () => {
       const payment = await api.services.payments.initiate(SYSTEM, { idempotencyKey: uniqueKey(), gatewayKeyId: key.id, invoiceId: invoice.id, paymentToken: '4242424242424242' });
       if (i % 3 === 0) await api.services.payments.refund(SYSTEM, { idempotencyKey: uniqueKey(), paymentId: payment.id, amountMinor: 100 });
     }
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   async function queriesFor(first: number): Promise<number> {
@@ -68,7 +64,7 @@ describe('GraphQL hygiene: batching, limits, CSRF, introspection', () => {
   });
 
   it('introspection can be switched off', async () => {
-    const closed = await startTestApi(db.url, { GRAPHQL_INTROSPECTION: 'false' });
+    const closed = await startTestApi(handle.db.url, { GRAPHQL_INTROSPECTION: 'false' });
     try {
       const response = await fetch(`${closed.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ __schema { types { name } } }' }) });
       const body = (await response.json()) as { errors?: { message: string }[] };

@@ -1,19 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, graphqlClient, startTestApi, type TestDatabase } from '../testing/index.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { graphqlClient, startTestApi } from '../testing/index.js';
 import type { RunningApi } from '../server.js';
 import { migrations } from '../db/migrations/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 describe('API skeleton against real PostgreSQL and Temporal', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
+    api = handle.api;
   });
 
   it('applies every migration: every domain table exists', async () => {
@@ -43,7 +39,7 @@ describe('API skeleton against real PostgreSQL and Temporal', () => {
   });
 
   it('reports not ready when Temporal is unreachable', async () => {
-    const offline = await startTestApi(db.url, { TEMPORAL_ADDRESS: '127.0.0.1:1' });
+    const offline = await startTestApi(handle.db.url, { TEMPORAL_ADDRESS: '127.0.0.1:1' });
     try {
       const ready = await fetch(`${offline.url}/readyz`);
       expect(ready.status).toBe(503);

@@ -1,24 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
+import { fixtures, uniqueKey } from '../testing/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 describe('pay links, prepaid balance and manual payments', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
   let f: ReturnType<typeof fixtures>;
   let staff: ReturnType<ReturnType<typeof fixtures>['gql']>;
   let keyId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
+    api = handle.api;
     f = fixtures(api);
     staff = f.gql(await f.staffToken('finance'));
     keyId = (await f.sandboxKey()).id;
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   it('an anonymous payer pays a single-use link once; the link then reports itself paid', async () => {

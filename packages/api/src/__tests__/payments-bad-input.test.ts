@@ -1,22 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
+import { fixtures, uniqueKey } from '../testing/index.js';
 import { SYSTEM } from '../auth/viewer.js';
 import { OnlinePayment } from '../db/entities/online-payment.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 const INITIATE = `mutation($input: InitiatePaymentInput!) { initiatePayment(input: $input) { payment { id } userErrors { field code message } } }`;
 const TABLES = ['payments', 'payment_gateway_transactions', 'refunds', 'idempotency_records', 'customer_balances', 'balance_transactions'];
 
 describe('bad input gives a typed error and writes nothing', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
   let gql: ReturnType<ReturnType<typeof fixtures>['gql']>;
   let base: Record<string, unknown>;
   let expiredLinkToken: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
+    api = handle.api;
     const f = fixtures(api);
     gql = f.gql(await f.staffToken('admin'));
     const key = await f.sandboxKey({ currencies: ['USD', 'JPY'], minimumAmounts: [{ currency: 'USD', amountMinor: 50 }] });
@@ -25,10 +25,6 @@ describe('bad input gives a typed error and writes nothing', () => {
     const link = await api.services.links.create(SYSTEM, { amountMinor: 500, currency: 'USD', expiresAt: new Date(Date.now() + 60_000) });
     await api.services.orm.em.fork().nativeUpdate(OnlinePayment, { id: link.id }, { expiresAt: new Date(Date.now() - 1_000) });
     expiredLinkToken = link.token;
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   async function rowCounts(): Promise<Record<string, number>> {

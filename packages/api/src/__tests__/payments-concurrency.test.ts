@@ -1,27 +1,23 @@
 import type { SandboxGateway } from '@payrail/gateways';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Payment } from '../db/entities/payment.js';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
+import { fixtures, uniqueKey } from '../testing/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 const INITIATE = `mutation($input: InitiatePaymentInput!) { initiatePayment(input: $input) { payment { id status } userErrors { code } } }`;
 const REFUND = `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { refund { id } userErrors { code } } }`;
 
 describe('idempotency under concurrency', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
   let f: ReturnType<typeof fixtures>;
   let token: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
+    api = handle.api;
     f = fixtures(api);
     token = await f.staffToken('finance');
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   it('50 concurrent identical initiatePayment calls with one idempotency key make one payment and one gateway charge', async () => {

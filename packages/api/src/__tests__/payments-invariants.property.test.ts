@@ -1,11 +1,12 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../auth/viewer.js';
 import { Payment } from '../db/entities/payment.js';
 import { DomainError } from '../domain/errors.js';
 import { amountInvariantViolation } from '../domain/payment-state.js';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
+import { fixtures, uniqueKey } from '../testing/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 type Step = { op: 'capture'; amount: number } | { op: 'refund'; amount: number } | { op: 'cancel' };
 
@@ -16,21 +17,16 @@ const step: fc.Arbitrary<Step> = fc.oneof(
 );
 
 describe('property: random capture / refund / cancel sequences keep the money invariants', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
   let keyId: string;
   let customerId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
+    api = handle.api;
     const f = fixtures(api);
     keyId = (await f.sandboxKey()).id;
     customerId = (await f.customer()).customer.id;
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   it('refunded ≤ captured ≤ authorized ≤ amount, and the status matches the amounts, after every step', async () => {

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
+import { fixtures, uniqueKey } from '../testing/index.js';
+import { useTestApi } from '../testing/use-test-api.js';
 
 const PAYMENT_FIELDS = `id status captureMethod amount { amountMinor currency formatted } authorized { amountMinor } captured { amountMinor }
   refunded { amountMinor } refundable { amountMinor } capturable { amountMinor } fee { amountMinor } failureCode gatewayReference
@@ -12,23 +13,18 @@ const CONFIRM = `mutation($input: ConfirmPaymentInput!) { confirmPayment(input: 
 const REFUND = `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { refund { status amount { amountMinor } } payment { ${PAYMENT_FIELDS} } userErrors { field code message } } }`;
 
 describe('payment lifecycle through GraphQL on the sandbox gateway', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
   let gql: ReturnType<ReturnType<typeof fixtures>['gql']>;
   let keyId: string;
   let customerId: string;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
+    api = handle.api;
     const f = fixtures(api);
     gql = f.gql(await f.staffToken('finance'));
     keyId = (await f.sandboxKey({ feeFixedMinor: 30, feePercentBps: 290 })).id;
     customerId = (await f.customer()).customer.id;
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   const pay = async (card: string, extra: Record<string, unknown> = {}) => {

@@ -1,20 +1,16 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../auth/viewer.js';
 import { PaymentGatewayKey } from '../../db/entities/payment-gateway-key.js';
 import type { RunningApi } from '../../server.js';
-import { createTestDatabase, fixtures, startTestApi, type TestDatabase } from '../../testing/index.js';
+import { fixtures } from '../../testing/index.js';
+import { useTestApi } from '../../testing/use-test-api.js';
 
 describe('one gateway client per key, rebuilt when the key changes', () => {
-  let db: TestDatabase;
+  const handle = useTestApi();
   let api: RunningApi;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
+    api = handle.api;
   });
 
   it('reuses the client while the key is unchanged and builds a new one after an update', async () => {

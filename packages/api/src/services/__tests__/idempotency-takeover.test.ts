@@ -1,24 +1,20 @@
 import type { SandboxGateway } from '@payrail/gateways';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SYSTEM } from '../../auth/viewer.js';
 import { Payment } from '../../db/entities/payment.js';
 import type { RunningApi } from '../../server.js';
-import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../../testing/index.js';
+import { fixtures, uniqueKey } from '../../testing/index.js';
 import { hashRequest } from '../idempotency.js';
+import { useTestApi } from '../../testing/use-test-api.js';
 
 describe('an idempotency claim left behind by a crashed process', () => {
-  let db: TestDatabase;
+  const handle = useTestApi({ PAYRAIL_IDEMPOTENCY_LEASE_MS: '200' });
   let api: RunningApi;
   let f: ReturnType<typeof fixtures>;
 
   beforeAll(async () => {
-    db = await createTestDatabase();
-    api = await startTestApi(db.url, { PAYRAIL_IDEMPOTENCY_LEASE_MS: '200' });
+    api = handle.api;
     f = fixtures(api);
-  });
-  afterAll(async () => {
-    await api?.close();
-    await db?.drop();
   });
 
   async function abandonedClaim(key: string, input: Record<string, unknown>, boundPaymentId: string | null) {
