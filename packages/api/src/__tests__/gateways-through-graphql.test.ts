@@ -1,4 +1,5 @@
-import { startRazorpayFake, startStripeProxy, type RazorpayFake, type StripeProxy } from '@payrail/gateways/testing';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { signStripeWebhook, startRazorpayFake, startStripeProxy, type RazorpayFake, type StripeProxy } from '@payrail/gateways/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningApi } from '../server.js';
 import { createTestDatabase, fixtures, startTestApi, uniqueKey, type TestDatabase } from '../testing/index.js';
@@ -85,6 +86,24 @@ describe.skipIf(!localstripeUrl)('Stripe and Razorpay configured and used throug
     const declined = await pay({ gatewayKeyId: keyId, amountMinor: 1_000, currency: 'USD', profileId: saved.data!.savePaymentProfile.profile.id });
     expect(declined.payment).toMatchObject({ status: 'FAILED' });
     expect(declined.payment.timeline[0]).toMatchObject({ kind: 'authorize', outcome: 'failed' });
+
+    // Stripe later reports that refund as failed (e.g. the card was closed): the money never left, so the
+    // amount is refundable again and the payment is back to captured, with the event on the timeline.
+    const refundReference = (await gql(`query($id: ID!) { refunds(paymentId: $id) { nodes { gatewayReference } } }`, { id: held.id })).data!.refunds.nodes[0].gatewayReference;
+    const body = JSON.stringify({
+      id: `evt_${uniqueKey()}`, object: 'event', type: 'refund.failed', created: Math.floor(Date.now() / 1000),
+      data: { object: { id: refundReference, object: 'refund', status: 'failed', amount: 1_000, currency: 'usd', payment_intent: held.gatewayReference } },
+    });
+    const delivered = await fetch(`${api.url}/webhooks/stripe/${keyId}`, { method: 'POST', headers: signStripeWebhook(body, 'whsec_test_1234'), body });
+    expect(delivered.status).toBe(200);
+    const statusOf = `query($id: ID!) { payment(id: $id) { status refunded { amountMinor } refundable { amountMinor } refunds { status } timeline { kind outcome message } } }`;
+    let after = (await gql(statusOf, { id: held.id })).data!.payment;
+    for (let i = 0; i < 50 && after.status !== 'CAPTURED'; i += 1) {
+      await sleep(100);
+      after = (await gql(statusOf, { id: held.id })).data!.payment;
+    }
+    expect(after).toMatchObject({ status: 'CAPTURED', refunded: { amountMinor: 0 }, refundable: { amountMinor: 3_000 }, refunds: [{ status: 'failed' }] });
+    expect(after.timeline.at(-1)).toMatchObject({ kind: 'webhook', outcome: 'failed', message: expect.stringContaining('refundable again') });
 
     const idempotencyKeys = stripe.requests.filter((r) => r.method === 'POST').map((r) => r.idempotencyKey);
     expect(idempotencyKeys.every((k) => typeof k === 'string' && k.length > 0)).toBe(true);

@@ -9,7 +9,7 @@ import {
   type GatewayTransactionOutcome,
 } from '../db/entities/payment-gateway-transaction.js';
 import { computeFee } from '../domain/money.js';
-import { amountInvariantViolation, canTransition, type PaymentStatus } from '../domain/payment-state.js';
+import { amountInvariantViolation, canTransition, statusAfterRefund, type PaymentStatus } from '../domain/payment-state.js';
 import { recordPaymentEvent } from '../events/domain-events.js';
 
 export interface TimelineEntry {
@@ -74,6 +74,18 @@ function stampTimes(payment: Payment, to: PaymentStatus): void {
   }
   if (to === 'canceled' || to === 'expired') payment.canceledAt ??= now;
   if (to !== 'requires_action') payment.nextAction = null;
+}
+
+/**
+ * The one sanctioned backward step: a refund the gateway could not complete (even after first reporting
+ * it succeeded) returns its amount to the refundable total, because the money never left; the status
+ * follows the amounts again. Anything else that arrives late still never moves a payment backwards.
+ */
+export function releaseFailedRefund(payment: Payment, amountMinor: number): { from: PaymentStatus } {
+  const from = payment.status;
+  payment.refundedMinor = Math.max(0, payment.refundedMinor - amountMinor);
+  if (from === 'partially_refunded' || from === 'refunded') payment.status = statusAfterRefund(payment.capturedMinor, payment.refundedMinor);
+  return { from };
 }
 
 /** Fees are charged on what was captured; until then they show what capturing in full would cost. */

@@ -6,7 +6,7 @@ import { Refund } from '../../db/entities/refund.js';
 import { WebhookEvent, type WebhookEventStatus } from '../../db/entities/webhook-event.js';
 import type { Metrics } from '../../metrics.js';
 import { applyOutOfBandResult } from '../external-result.js';
-import { transition } from '../payment-transitions.js';
+import { releaseFailedRefund, transition } from '../payment-transitions.js';
 import { eventToPaymentResult, paymentStatusOfEvent } from './event-to-result.js';
 
 /** Told after commit about every payment a webhook moved (hold workflows, for example). */
@@ -86,14 +86,20 @@ export class WebhookApplier {
     const refund = await em.findOneOrFail(Refund, found.id, { refresh: true });
     event.paymentId = payment.id;
     const succeeded = event.type === 'refund.succeeded';
-    if (refund.status === 'pending') refund.status = succeeded ? 'succeeded' : 'failed';
+    let message = `refund ${refund.id} ${succeeded ? 'settled' : 'failed at the gateway'}`;
+    if (succeeded && refund.status === 'pending') refund.status = 'succeeded';
+    if (!succeeded && refund.status !== 'failed') {
+      refund.status = 'failed';
+      const { from } = releaseFailedRefund(payment, refund.amountMinor);
+      message = `${message}; ${refund.amountMinor} minor units are refundable again (${from} → ${payment.status})`;
+    }
     transition(em, payment, payment.status, {
       kind: 'webhook',
       outcome: succeeded ? 'succeeded' : 'failed',
       amountMinor: event.amountMinor ?? refund.amountMinor,
       gatewayReference: event.refundReference,
       failureCode: event.failure?.code ?? null,
-      message: `refund ${refund.id} ${succeeded ? 'settled' : 'failed at the gateway'}`,
+      message,
       raw: { webhookEventId: event.eventId, nativeType: event.nativeType },
     });
     return 'applied';
