@@ -30,23 +30,8 @@ const ALLOWED: Record<PaymentStatus, readonly PaymentStatus[]> = {
   expired: [],
 };
 
-export const FINAL_STATUSES: readonly PaymentStatus[] = ['refunded', 'failed', 'canceled', 'expired'];
-
-export function isPaymentStatus(value: string): value is PaymentStatus {
-  return (PAYMENT_STATUSES as readonly string[]).includes(value);
-}
-
 export function canTransition(from: PaymentStatus, to: PaymentStatus): boolean {
   return ALLOWED[from].includes(to);
-}
-
-export function isFinal(status: PaymentStatus): boolean {
-  return FINAL_STATUSES.includes(status);
-}
-
-/** Statuses in which money is held or taken, so the payment counts toward totals. */
-export function hasMovedMoney(status: PaymentStatus): boolean {
-  return status === 'captured' || status === 'partially_refunded' || status === 'refunded';
 }
 
 /** The status implied by the captured and refunded amounts of a captured payment. */

@@ -12,7 +12,3 @@ export function requirePermissionOrCustomer(viewer: Viewer, permission: Permissi
   if (viewer.kind === 'customer') return;
   requirePermission(viewer, permission);
 }
-
-export function requireSignedIn(viewer: Viewer): void {
-  if (viewer.kind === 'anonymous') throw unauthenticated();
-}

@@ -4,7 +4,7 @@ import type { Viewer } from '../auth/viewer.js';
 import { hashPassword, verifyPassword } from '../auth/passwords.js';
 import type { SessionTokens } from '../auth/sessions.js';
 import { Customer } from '../db/entities/customer.js';
-import { DomainError, notFound } from '../domain/errors.js';
+import { DomainError } from '../domain/errors.js';
 import { assertCurrency } from '../domain/money.js';
 import { audit } from './audit.js';
 
@@ -68,11 +68,5 @@ export class CustomersService {
     const ok = customer?.passwordHash ? await verifyPassword(customer.passwordHash, password) : false;
     if (!customer || !ok) throw new DomainError('INVALID_CREDENTIALS', 'email or password is wrong', null);
     return { token: await this.sessions.issue({ kind: 'customer', customerId: customer.id }), customer };
-  }
-
-  async get(id: string): Promise<Customer> {
-    const customer = await this.orm.em.fork().findOne(Customer, id);
-    if (!customer) throw notFound('customer', 'input.customerId');
-    return customer;
   }
 }
