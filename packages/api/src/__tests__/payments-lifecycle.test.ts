@@ -79,6 +79,17 @@ describe('payment lifecycle through GraphQL on the sandbox gateway', () => {
     expect(kinds.refunds.map((r: { amount: { amountMinor: number } }) => r.amount.amountMinor)).toEqual([2_500, 3_500]);
   });
 
+  it('a refund retried with its idempotency key returns the first refund and moves no more money', async () => {
+    const paid = (await pay('4242424242424242')).payment;
+    const input = { idempotencyKey: uniqueKey('refund'), paymentId: paid.id, amountMinor: 1_000 };
+    const withId = `mutation($input: RefundPaymentInput!) { refundPayment(input: $input) { refund { id } payment { refunded { amountMinor } } userErrors { code } } }`;
+    const first = (await gql(withId, { input })).data!.refundPayment;
+    const again = (await gql(withId, { input })).data!.refundPayment;
+    expect(first.userErrors).toEqual([]);
+    expect(again.refund.id).toBe(first.refund.id);
+    expect(again.payment.refunded.amountMinor).toBe(1_000);
+  });
+
   it('authorized → canceled releases the hold; a canceled payment cannot be captured, refunded or canceled again', async () => {
     const held = (await pay('4242424242424242', { captureMethod: 'MANUAL' })).payment;
     const canceled = await cancel(held.id);

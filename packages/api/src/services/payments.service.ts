@@ -185,8 +185,7 @@ export class PaymentsService {
     const reason = parseRefundReason(input.reason);
     const scope = idempotencyScope(viewer);
     const gatewayKey = `${input.paymentId}:refund:${hashRequest(scope, input.idempotencyKey).slice(0, 24)}`;
-    let refundId = '';
-    await this.withLockedPayment(viewer, input.paymentId, 'refunds:write', input.idempotencyKey, 'refundPayment', input, async (em, payment, gateway, bind) => {
+    const refundId = await this.runLocked(viewer, input.paymentId, 'refunds:write', input.idempotencyKey, 'refundPayment', input, async (em, payment, gateway) => {
       if (payment.status !== 'captured' && payment.status !== 'partially_refunded') {
         throw new DomainError('INVALID_STATE', `only a captured payment can be refunded; this one is ${payment.status}`, 'input.paymentId');
       }
@@ -205,8 +204,6 @@ export class PaymentsService {
         idempotencyKey: gatewayKey,
       });
       em.persist(refund);
-      refundId = refund.id;
-      await bind(refund.id);
       if (gateway) {
         const outcome = await gateway
           .refund({ idempotencyKey: gatewayKey, gatewayReference: requireReference(payment), amountMinor: amount, ...(reason ? { reason } : {}) })
@@ -230,8 +227,9 @@ export class PaymentsService {
         message: input.reason ?? null,
       }, viewer);
       audit(em, viewer, 'payment.refunded', { type: 'Payment', id: payment.id }, { amountMinor: amount, refundId: refund.id, reason: input.reason ?? null });
-    }, 'refund');
-    return this.orm.em.fork().findOneOrFail(Refund, refundId || (await this.refundIdFor(viewer, input.idempotencyKey)));
+      return refund.id;
+    });
+    return this.orm.em.fork().findOneOrFail(Refund, refundId);
   }
 
   /** Cash or bank transfer received by staff: a payment that is captured the moment it is recorded. */
@@ -285,10 +283,6 @@ export class PaymentsService {
 
   async load(paymentId: string): Promise<Payment> {
     return this.orm.em.fork().findOneOrFail(Payment, paymentId);
-  }
-
-  gatewayFor(key: PaymentGatewayKey): PaymentGateway {
-    return this.gateways.forKey(key);
   }
 
   private async plan(em: EntityManager, viewer: Viewer, input: InitiatePaymentInput): Promise<ChargePlan> {
@@ -500,10 +494,7 @@ export class PaymentsService {
     throw error;
   }
 
-  /**
-   * Runs a money operation on an existing payment under its idempotency key with the payment row
-   * locked for the whole gateway call, so operations on one payment are strictly serialised.
-   */
+  /** {@link runLocked} for operations whose result is the payment itself. */
   private async withLockedPayment(
     viewer: Viewer,
     paymentId: string,
@@ -511,39 +502,41 @@ export class PaymentsService {
     idempotencyKey: string,
     operation: string,
     input: object,
-    work: (em: EntityManager, payment: Payment, gateway: PaymentGateway | null, bind: (id: string) => Promise<void>) => Promise<void>,
-    resultKind: 'payment' | 'refund' = 'payment',
+    work: (em: EntityManager, payment: Payment, gateway: PaymentGateway | null) => Promise<void>,
   ): Promise<Payment> {
+    return this.load(await this.runLocked(viewer, paymentId, permission, idempotencyKey, operation, input, work));
+  }
+
+  /**
+   * Runs a money operation on an existing payment under its idempotency key with the payment row
+   * locked for the whole gateway call, so operations on one payment are strictly serialised. The key is
+   * bound to what the work returns (a refund id), or to the payment; a replay returns that same id.
+   */
+  private async runLocked(
+    viewer: Viewer,
+    paymentId: string,
+    permission: 'payments:write' | 'refunds:write',
+    idempotencyKey: string,
+    operation: string,
+    input: object,
+    work: (em: EntityManager, payment: Payment, gateway: PaymentGateway | null) => Promise<string | void>,
+  ): Promise<string> {
     const existing = await this.orm.em.fork().findOne(Payment, paymentId);
     if (!existing) throw notFound('payment', 'input.paymentId');
     assertCustomerRecordAccess(viewer, existing.customer?.id, permission, 'payment', 'input.paymentId');
-    await this.idempotency.run(
+    const { resultId } = await this.idempotency.run(
       { scope: idempotencyScope(viewer), key: idempotencyKey, operation, input: { paymentId, ...input, idempotencyKey: undefined } },
-      async (bindRecord) => {
-        let boundId: string = paymentId;
-        await this.orm.em.fork().transactional(async (em) => {
+      (bind) =>
+        this.orm.em.fork().transactional(async (em) => {
           const payment = await em.findOneOrFail(Payment, paymentId, { lockMode: LockMode.PESSIMISTIC_WRITE });
           const key = payment.gatewayKey ? await em.findOneOrFail(PaymentGatewayKey, payment.gatewayKey.id) : null;
           const gateway = key ? this.gateways.forKey(key) : null;
-          await work(em, payment, gateway, async (id) => {
-            boundId = id;
-          });
-          if (resultKind === 'payment') await bindRecord(em, paymentId);
-          else await bindRecord(em, boundId);
-        });
-        return { resultId: boundId };
-      },
+          const boundId = (await work(em, payment, gateway)) ?? paymentId;
+          await bind(em, boundId);
+          return { resultId: boundId };
+        }),
     );
-    return this.load(paymentId);
-  }
-
-  private async refundIdFor(viewer: Viewer, idempotencyKey: string): Promise<string> {
-    const rows: { result: { resultId?: string } | null }[] = await this.orm.em
-      .getConnection()
-      .execute('select result from idempotency_records where scope = ? and key = ?', [idempotencyScope(viewer), idempotencyKey]);
-    const id = rows[0]?.result?.resultId;
-    if (!id) throw notFound('refund');
-    return id;
+    return resultId;
   }
 }
 
